@@ -1,0 +1,141 @@
+package org.handoff.plumbing.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.handoff.plumbing.MessagingConfig;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes committed outbox rows and marks them sent, claim, publish and mark in one database
+ * transaction. A crash after publishing but before the commit leaves the rows unsent, so they are
+ * published again with the same CloudEvent id: delivery is at-least-once and consumers dedupe by id.
+ * An advisory lock keeps a single active relay per database, so two instances neither publish the
+ * same row twice at once nor reorder one case's events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final String RELAY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('handoff_outbox_relay')) AS locked";
+    private static final String CLAIM = "SELECT " + ClaimedMessage.COLUMNS + " FROM outbox_message"
+            + " WHERE sent_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED";
+    private static final String MARK_SENT = "UPDATE outbox_message SET sent_at = $2 WHERE id = ANY($1)";
+    private static final String PURGE = "DELETE FROM outbox_message WHERE sent_at < $1";
+
+    private final Pool pool;
+    private final OutboxPublisher publisher;
+    private final MessagingConfig config;
+    private final Clock clock;
+    private final Counter published;
+    private final Timer publishLag;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+
+    public OutboxRelay(Pool pool, OutboxPublisher publisher, MessagingConfig config, Clock clock, MeterRegistry metrics) {
+        this.pool = pool;
+        this.publisher = publisher;
+        this.config = config;
+        this.clock = clock;
+        this.published = metrics.counter("handoff.outbox.published");
+        this.publishLag = Timer.builder("handoff.outbox.publish.lag")
+                .description("time from the committing transaction to the broker's acknowledgement")
+                .publishPercentileHistogram()
+                .register(metrics);
+    }
+
+    /** Asks for a drain; calls arriving while one runs are folded into one more pass. */
+    public void wake() {
+        wakeRequested.set(true);
+        if (draining.compareAndSet(false, true)) {
+            drain();
+        }
+    }
+
+    @Scheduled(every = "${handoff.messaging.outbox.safety-poll:10s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void safetyPoll() {
+        wake();
+    }
+
+    private void drain() {
+        wakeRequested.set(false);
+        relayBatch().subscribe().with(
+                count -> {
+                    if (count >= config.outbox().batchSize() || wakeRequested.get()) {
+                        drain();
+                        return;
+                    }
+                    draining.set(false);
+                    if (wakeRequested.get() && draining.compareAndSet(false, true)) {
+                        drain();
+                    }
+                },
+                failure -> {
+                    draining.set(false);
+                    Log.warnf("outbox relay pass failed, rows stay unsent until the next wake-up: %s", failure.toString());
+                });
+    }
+
+    /** One pass: returns how many rows were published, 0 when another relay holds the lock. */
+    public Uni<Integer> relayBatch() {
+        return pool.withTransaction(conn -> tryRelayLock(conn)
+                .chain(locked -> locked ? claimPublishMark(conn) : Uni.createFrom().item(0)));
+    }
+
+    /** Held until the transaction ends; a second relay instance gets false and stands aside. */
+    Uni<Boolean> tryRelayLock(SqlConnection conn) {
+        return conn.query(RELAY_LOCK).execute().map(rows -> rows.iterator().next().getBoolean("locked"));
+    }
+
+    Uni<List<ClaimedMessage>> claim(SqlConnection conn) {
+        return conn.preparedQuery(CLAIM).execute(Tuple.of(config.outbox().batchSize())).map(OutboxRelay::claimed);
+    }
+
+    private Uni<Integer> claimPublishMark(SqlConnection conn) {
+        return claim(conn)
+                .chain(batch -> batch.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : publisher.publish(batch)
+                                .chain(() -> markSent(conn, batch))
+                                .invoke(() -> recordPublished(batch))
+                                .replaceWith(batch.size()));
+    }
+
+    private Uni<Void> markSent(SqlConnection conn, List<ClaimedMessage> batch) {
+        UUID[] ids = batch.stream().map(ClaimedMessage::id).toArray(UUID[]::new);
+        return conn.preparedQuery(MARK_SENT).execute(Tuple.of(ids, OffsetDateTime.now(clock))).replaceWithVoid();
+    }
+
+    private void recordPublished(List<ClaimedMessage> batch) {
+        published.increment(batch.size());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        batch.forEach(row -> publishLag.record(Duration.between(row.occurredAt(), now)));
+    }
+
+    private static List<ClaimedMessage> claimed(Iterable<Row> rows) {
+        List<ClaimedMessage> batch = new ArrayList<>();
+        rows.forEach(row -> batch.add(ClaimedMessage.from(row)));
+        return batch;
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    Uni<Void> purgeSent() {
+        OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(config.outbox().retention());
+        return pool.preparedQuery(PURGE).execute(Tuple.of(cutoff)).replaceWithVoid();
+    }
+}
