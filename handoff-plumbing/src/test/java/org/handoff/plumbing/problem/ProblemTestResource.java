@@ -1,5 +1,6 @@
 package org.handoff.plumbing.problem;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 
 @Path("/test/problems")
+@PermitAll
 public class ProblemTestResource {
 
     public record Person(@NotBlank String name, @Min(0) int age) {
