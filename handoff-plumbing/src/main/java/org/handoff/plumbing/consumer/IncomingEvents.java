@@ -11,6 +11,9 @@ import org.handoff.plumbing.MessagingConfig;
 import org.handoff.plumbing.cloudevents.CloudEvents;
 import org.handoff.plumbing.cloudevents.EventContext;
 
+import java.util.Map;
+import java.util.function.Function;
+
 /**
  * Every consumer's path from a Kafka record to a committed change: read the envelope, parse the
  * payload, apply it at most once, then acknowledge so the offset is committed after the database.
@@ -33,9 +36,28 @@ public class IncomingEvents {
     }
 
     public <T> Uni<Void> handle(Message<String> message, String consumer, Class<T> type, EventHandler<T> handler) {
+        return handle(message, consumer, context -> type, handler);
+    }
+
+    /**
+     * For a topic that carries several event types: picks the payload class by ce_type. A type this
+     * consumer does not know is acknowledged and skipped (the contract only grows by addition).
+     */
+    public <T> Uni<Void> handle(Message<String> message, String consumer, Map<String, Class<? extends T>> typesByCeType,
+                                EventHandler<T> handler) {
+        return handle(message, consumer, context -> typesByCeType.get(context.type()), handler);
+    }
+
+    private <T> Uni<Void> handle(Message<String> message, String consumer,
+                                 Function<EventContext, Class<? extends T>> typeOf, EventHandler<T> handler) {
         EventContext context = CloudEvents.incoming(message).orElse(null);
         if (context == null) {
             return reject(message, consumer, new PoisonEventException("not a CloudEvent: the ce_id header is missing"));
+        }
+        Class<? extends T> type = typeOf.apply(context);
+        if (type == null) {
+            metrics.counter("handoff.events.consumed", "consumer", consumer, "outcome", "ignored-type").increment();
+            return Uni.createFrom().completionStage(message.ack());
         }
         T event;
         try {
