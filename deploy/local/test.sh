@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine, starting and stopping what the tests need:
+#   1. unit + @QuarkusTest: `mvn verify` against PostgreSQL (fresh handoff_<s>_test databases)
+#      and a throw-away Kafka on localhost:19092 (so it can run beside a running stack);
+#   2. full-stack scenarios: `mvn verify -Psystem-tests -pl system-tests` against the real
+#      stack from start.sh (left running afterwards if it was running before).
+# Exits non-zero if any Maven run failed.
+set -euo pipefail
+here="$(dirname "$0")"
+. "$here/lib.sh"
+
+# postgres.sh leaves this mark when it starts the cluster; if it is there already, the
+# cluster was started earlier (e.g. by start.sh) and is not this run's to stop.
+pg_mark_before=no; [[ -e "$RUN_DIR/postgres.started" ]] && pg_mark_before=yes
+test_kafka_up=no
+stack_started=no
+
+stack_running() {
+    local name
+    for name in kafka keycloak referral-service police-service health-service social-service notification-service; do
+        running_pid "$name" >/dev/null || return 1
+    done
+}
+
+# Stop only what this run started, on success, failure or Ctrl-C alike.
+cleanup() {
+    local status=$?
+    trap - EXIT
+    if [[ "$test_kafka_up" == yes ]]; then "$here/kafka.sh" stop --test || true; fi
+    if [[ "$stack_started" == yes ]]; then "$here/stop.sh" || true; fi
+    # stop.sh already stops a PostgreSQL we started; this covers the runs that never got that far.
+    if [[ "$pg_mark_before" == no ]]; then "$here/postgres.sh" stop || true; fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+t0=$SECONDS
+"$here/postgres.sh" ensure --test
+test_kafka_up=yes   # before start: a broker that fails to get ready still needs stopping
+"$here/kafka.sh" start --test
+
+export HANDOFF_TEST_KAFKA=localhost:19092
+export DB_HOST="${PGHOST:-localhost}" DB_PORT="${PGPORT:-5432}"
+
+log "tests, stage 1: mvn -B verify"
+(cd "$ROOT_DIR" && mvn -B verify)
+"$here/kafka.sh" stop --test
+test_kafka_up=no
+
+log "tests, stage 2: full-stack scenarios"
+if stack_running; then
+    log "the local stack is already running: testing against it and leaving it up"
+else
+    stack_started=yes
+    "$here/start.sh"
+fi
+(cd "$ROOT_DIR" && mvn -B verify -Psystem-tests -pl system-tests)
+
+log "all tests passed in $((SECONDS - t0))s"
