@@ -60,6 +60,10 @@ public class ReferralCommands {
     public Uni<Referral> addReferral(CaseFile caseFile, Sector sector, Priority priority, Set<ServiceType> services,
                                      LegalOverrideRecord override, Actor actor) {
         CaseReported report = registry.readReport(caseFile);
+        if (sector == caseFile.originSector) {
+            return Uni.createFrom().failure(ProblemException.conflict("the case was reported by " + sector
+                    + ", which already holds it"));
+        }
         return Referral.<Referral>list("caseId = ?1 and recipientSector = ?2", caseFile.id, sector)
                 .chain(existing -> {
                     if (existing.stream().anyMatch(r -> !r.state.isTerminal())) {

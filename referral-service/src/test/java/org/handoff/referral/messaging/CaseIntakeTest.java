@@ -121,11 +121,12 @@ class CaseIntakeTest {
     @Test
     void aRepeatSurvivorIsLinkedToHerEarlierCaseThroughTheMatchKeyOnly() {
         Instant now = clock.instant();
+        String digits = String.valueOf(1_000_000 + new java.util.Random().nextInt(8_999_999));
         CaseReported first = TestCases.report(now, org.handoff.events.IncidentType.PSYCHOLOGICAL_ABUSE, Duration.ofDays(20),
-                2, false, Set.of(), List.of(), List.of(), "+7 701 555 0404");
+                2, false, Set.of(), List.of(), List.of(), "+7 701 " + digits);
         CaseReported second = TestCases.report(now, org.handoff.events.IncidentType.PHYSICAL_ASSAULT, Duration.ofHours(3),
                 2, false, Set.of(), List.of(TestCases.consent(Sector.HEALTH, now, org.handoff.events.DataCategory.INCIDENT)),
-                List.of(), "+7 (701) 555-04-04");
+                List.of(), "+7 (701) " + digits.substring(0, 3) + "-" + digits.substring(3));
         TestCases.reportCase(first);
         TestCases.reportCase(second);
         TestCases.awaitReferrals(second.caseId(), 1);
