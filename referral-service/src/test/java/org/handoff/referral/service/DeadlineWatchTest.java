@@ -72,7 +72,9 @@ class DeadlineWatchTest {
 
         clock.advance(Duration.ofMinutes(10));
         // two instances at once: SKIP LOCKED gives each deadline to one of them
-        OnVertx.await(() -> io.smallrye.mutiny.Uni.join().all(restarted.check(), watcher.check()).andFailFast());
+        java.util.concurrent.CompletableFuture.allOf(
+                java.util.concurrent.CompletableFuture.runAsync(() -> OnVertx.await(restarted::check)),
+                java.util.concurrent.CompletableFuture.runAsync(() -> OnVertx.await(watcher::check))).join();
         assertEquals(Set.of("HEALTH RECEIPT 1", "HEALTH RECEIPT 2", "SOCIAL RECEIPT 1"), overdue(report),
                 "EMERGENCY escalates after 10 min; social receipt is now late too");
 
