@@ -46,6 +46,13 @@ public class Caller {
         return identity.hasRole(role);
     }
 
+    /** The caller as the audit log records them: the first Handoff role the token carries. */
+    public org.handoff.plumbing.audit.AuditLog.Who who() {
+        String role = java.util.stream.Stream.of(Roles.ADMIN, Roles.CASE_MANAGER, Roles.SUPERVISOR, Roles.DUTY_OFFICER,
+                Roles.POLICE_OFFICER, Roles.HEALTH_WORKER, Roles.SOCIAL_WORKER).filter(this::hasRole).findFirst().orElse("none");
+        return new org.handoff.plumbing.audit.AuditLog.Who(userId(), role, agency().orElse(""));
+    }
+
     public CallerView view() {
         return new CallerView(userId(), agency().orElse(null), sector().orElse(null), roles());
     }
