@@ -1,6 +1,8 @@
 package org.handoff.referral.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import org.handoff.plumbing.audit.AuditLog;
+import org.handoff.plumbing.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,11 +46,15 @@ public class CaseResource {
     private final ReferralCommands commands;
     private final IdempotentRequests idempotent;
     private final Access access;
+    private final AuditLog audit;
+    private final Caller caller;
     private final Clock clock;
 
     public CaseResource(CaseQueries queries, ReferralCommands commands, IdempotentRequests idempotent, Access access,
-                        Clock clock) {
+                        AuditLog audit, Caller caller, Clock clock) {
         this.queries = queries;
+        this.audit = audit;
+        this.caller = caller;
         this.commands = commands;
         this.idempotent = idempotent;
         this.access = access;
@@ -56,22 +62,24 @@ public class CaseResource {
     }
 
     @GET
-    @WithSession
+    @WithTransaction
     @RolesAllowed({Roles.CASE_MANAGER, Roles.POLICE_OFFICER, Roles.HEALTH_WORKER, Roles.SOCIAL_WORKER,
             Roles.DUTY_OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "The case as the caller's role may see it")
     public Uni<CaseView> get(@PathParam("caseId") UUID caseId) {
-        return queries.caseView(caseId, access);
+        return queries.caseView(caseId, access)
+                .call(() -> audit.record(caller.who(), "case.read", "case", caseId.toString(), null));
     }
 
     @GET
     @Path("/timeline")
-    @WithSession
+    @WithTransaction
     @RolesAllowed({Roles.CASE_MANAGER, Roles.POLICE_OFFICER, Roles.HEALTH_WORKER, Roles.SOCIAL_WORKER,
             Roles.DUTY_OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "Every step of every referral the caller may see, with who, when, which agency and the latency")
     public Uni<List<TimelineEntry>> timeline(@PathParam("caseId") UUID caseId) {
-        return queries.timeline(caseId, access);
+        return queries.timeline(caseId, access)
+                .call(() -> audit.record(caller.who(), "case.timeline.read", "case", caseId.toString(), null));
     }
 
     @POST
@@ -88,6 +96,9 @@ public class CaseResource {
                                 request.legalOverride() == null ? null : new LegalOverrideRecord(request.legalOverride().basis(),
                                         Set.of(request.sector()), request.legalOverride().reason(), actor, Instant.now(clock)),
                                 actor))
+                        .call(referral -> audit.record(caller.who(), "referral.create", "referral", referral.id.toString(),
+                                "case " + caseId + " to " + request.sector()
+                                        + (request.legalOverride() == null ? "" : " under " + request.legalOverride().basis())))
                         .map(referral -> Outcome.created(URI.create("/api/v1/referrals/" + referral.id),
                                 ReferralSummary.of(referral, Instant.now(clock)))));
     }
@@ -105,7 +116,9 @@ public class CaseResource {
                     if (!access.caseManager() && !access.originOf(caseFile)) {
                         throw ProblemException.notFound("case " + caseId);
                     }
-                    return commands.withdrawConsent(caseFile, request.sectors(), request.dataCategories(), actor);
+                    return commands.withdrawConsent(caseFile, request.sectors(), request.dataCategories(), actor)
+                            .call(() -> audit.record(caller.who(), "consent.withdraw", "case", caseId.toString(),
+                                    "sectors " + request.sectors()));
                 }).map(referrals -> Outcome.ok(Map.of("affectedReferrals", referrals))));
     }
 

@@ -1,6 +1,8 @@
 package org.handoff.referral.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import org.handoff.plumbing.audit.AuditLog;
+import org.handoff.plumbing.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -46,11 +48,15 @@ public class ReferralResource {
     private final ReferralCommands commands;
     private final IdempotentRequests idempotent;
     private final Access access;
+    private final AuditLog audit;
+    private final Caller caller;
     private final Clock clock;
 
     public ReferralResource(CaseQueries queries, ReferralCommands commands, IdempotentRequests idempotent, Access access,
-                            Clock clock) {
+                            AuditLog audit, Caller caller, Clock clock) {
         this.queries = queries;
+        this.audit = audit;
+        this.caller = caller;
         this.commands = commands;
         this.idempotent = idempotent;
         this.access = access;
@@ -58,7 +64,7 @@ public class ReferralResource {
     }
 
     @GET
-    @WithSession
+    @WithTransaction
     @RolesAllowed({Roles.CASE_MANAGER, Roles.ADMIN, Roles.POLICE_OFFICER, Roles.HEALTH_WORKER, Roles.SOCIAL_WORKER,
             Roles.DUTY_OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "Referrals by state, sector, agency, priority or overdue, newest first; an agency sees its own")
@@ -67,16 +73,21 @@ public class ReferralResource {
                                            @QueryParam("overdue") Boolean overdue,
                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return queries.referrals(state, sector, agency, priority, overdue, page, size, access);
+        return queries.referrals(state, sector, agency, priority, overdue, page, size, access)
+                .call(found -> audit.record(caller.who(), "referral.list", "referrals", "page " + page,
+                        "state=" + state + " sector=" + sector + " agency=" + agency + " priority=" + priority
+                                + " overdue=" + overdue + " returned=" + found.items().size()));
     }
 
     @GET
     @Path("/{referralId}")
-    @WithSession
+    @WithTransaction
     @RolesAllowed({Roles.CASE_MANAGER, Roles.ADMIN, Roles.POLICE_OFFICER, Roles.HEALTH_WORKER, Roles.SOCIAL_WORKER,
             Roles.DUTY_OFFICER, Roles.SUPERVISOR})
     public Uni<ReferralSummary> get(@PathParam("referralId") UUID referralId) {
-        return queries.visibleReferral(referralId, access).map(r -> ReferralSummary.of(r, Instant.now(clock)));
+        return queries.visibleReferral(referralId, access)
+                .call(r -> audit.record(caller.who(), "referral.read", "referral", referralId.toString(), null))
+                .map(r -> ReferralSummary.of(r, Instant.now(clock)));
     }
 
     @POST
@@ -94,7 +105,9 @@ public class ReferralResource {
                                 "only the referring agency or a case manager may cancel this referral");
                     }
                     return CaseFile.<CaseFile>findById(referral.caseId)
-                            .chain(caseFile -> commands.cancel(referral, request.reason(), actor, caseFile.correlationId));
+                            .chain(caseFile -> commands.cancel(referral, request.reason(), actor, caseFile.correlationId))
+                            .call(() -> audit.record(caller.who(), "referral.cancel", "referral", referralId.toString(),
+                                    request.reason().name()));
                 }).map(referral -> Outcome.ok(ReferralSummary.of(referral, Instant.now(clock)))));
     }
 }

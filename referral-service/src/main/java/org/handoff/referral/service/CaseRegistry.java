@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.handoff.events.CaseReported;
 import org.handoff.events.MatchKey;
+import org.handoff.plumbing.audit.AuditLog;
 import org.handoff.plumbing.cloudevents.EventContext;
 import org.handoff.referral.CaseFile;
 
@@ -29,9 +30,12 @@ public class CaseRegistry {
     private final SopRouter router;
     private final ReferralDispatcher dispatcher;
     private final ObjectMapper json;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public CaseRegistry(RiskScorer scorer, SopRouter router, ReferralDispatcher dispatcher, ObjectMapper json, Clock clock) {
+    public CaseRegistry(RiskScorer scorer, SopRouter router, ReferralDispatcher dispatcher, ObjectMapper json,
+                        AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.scorer = scorer;
         this.router = router;
         this.dispatcher = dispatcher;
@@ -59,6 +63,9 @@ public class CaseRegistry {
                         .onItem().transformToUniAndConcatenate(planned ->
                                 dispatcher.dispatch(caseFile, report, planned, report.reportedBy()))
                         .collect().asList())
+                .call(() -> audit.record(new AuditLog.Who(report.reportedBy().userId(), report.reportedBy().role(),
+                        report.reportedBy().agency()), "case.open", "case", report.caseId().toString(),
+                        "risk " + risk.level() + ", " + plan.stream().filter(PlannedReferral::send).count() + " referral(s)"))
                 .replaceWithVoid();
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.handoff.events.ReferralCompleted;
 import org.handoff.events.ReferralDeclined;
 import org.handoff.events.ReferralStatusEvent;
+import org.handoff.plumbing.audit.AuditLog;
 import org.handoff.plumbing.cloudevents.EventContext;
 import org.handoff.plumbing.consumer.PoisonEventException;
 import org.handoff.referral.Referral;
@@ -14,9 +15,11 @@ import org.handoff.referral.Referral;
 public class ReferralStatusService {
 
     private final ReferralTransitions transitions;
+    private final AuditLog audit;
 
-    public ReferralStatusService(ReferralTransitions transitions) {
+    public ReferralStatusService(ReferralTransitions transitions, AuditLog audit) {
         this.transitions = transitions;
+        this.audit = audit;
     }
 
     public Uni<Void> onStatus(ReferralStatusEvent event, EventContext context) {
@@ -30,7 +33,9 @@ public class ReferralStatusService {
                     throw new PoisonEventException("illegal transition " + referral.state + " -> " + report.state()
                             + " for referral " + referral.id);
                 }
-            });
+            }).call(transition -> audit.record(new AuditLog.Who(event.actor().userId(), event.actor().role(),
+                    event.actor().agency()), "referral.status", "referral", referral.id.toString(),
+                    report.state() + " (" + transition + ")"));
         }).replaceWithVoid();
     }
 

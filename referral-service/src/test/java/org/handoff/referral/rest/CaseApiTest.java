@@ -183,6 +183,24 @@ class CaseApiTest {
                 .then().statusCode(200).body("state", equalTo("CANCELLED"));
     }
 
+    @Test
+    void everyReadAndWriteOfTheCaseIsInTheAuditChain() {
+        CaseReported report = reported();
+        given().auth().oauth2(TestCases.healthWorker()).get("/api/v1/cases/" + report.caseId()).then().statusCode(200);
+        given().auth().oauth2(TestCases.caseManager()).get("/api/v1/cases/" + report.caseId() + "/timeline").then().statusCode(200);
+
+        List<String> trail = org.handoff.plumbing.testing.OnVertx.await(() -> io.quarkus.hibernate.reactive.panache.Panache
+                .withSession(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session
+                        .createNativeQuery("SELECT action || ' ' || actor_user || ' ' || actor_agency FROM audit_entry"
+                                + " WHERE target_id = :id ORDER BY seq", String.class)
+                        .setParameter("id", report.caseId().toString()).getResultList())));
+        assertEquals(List.of("case.open officer.police " + TestCases.POLICE_AGENCY,
+                "case.read worker.health " + TestCases.HEALTH_AGENCY,
+                "case.timeline.read manager.case almaty-coordination"), trail);
+        given().auth().oauth2(TestCases.admin()).get("/api/v1/admin/audit/verification")
+                .then().statusCode(200).body("intact", equalTo(true));
+    }
+
     private CaseReported reported() {
         CaseReported report = TestCases.highRiskRape(clock.instant());
         TestCases.reportCase(report);
