@@ -114,7 +114,7 @@ public class CaseResource {
         return idempotent.execute(access.scope("POST cases/" + caseId + "/consent-withdrawals"), idempotencyKey, request,
                 () -> existingCase(caseId).chain(caseFile -> {
                     if (!access.caseManager() && !access.originOf(caseFile)) {
-                        throw ProblemException.notFound("case " + caseId);
+                        throw Access.notYourAgency("case " + caseId);
                     }
                     return commands.withdrawConsent(caseFile, request.sectors(), request.dataCategories(), actor)
                             .call(() -> audit.record(caller.who(), "consent.withdraw", "case", caseId.toString(),

@@ -62,6 +62,11 @@ public class Access {
         return new Actor(caller.userId(), role, agency);
     }
 
+    public static ProblemException notYourAgency(String what) {
+        return new ProblemException(403, "not-your-agency", "Forbidden",
+                what + " concerns agencies other than yours");
+    }
+
     public String agencyOrNone() {
         return caller.agency().orElse("");
     }

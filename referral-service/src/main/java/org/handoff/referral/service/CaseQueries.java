@@ -85,8 +85,11 @@ public class CaseQueries {
 
     public Uni<Referral> visibleReferral(UUID referralId, Access access) {
         return Referral.<Referral>findById(referralId).map(referral -> {
-            if (referral == null || !(access.partyTo(referral) || access.monitorsFlow())) {
+            if (referral == null) {
                 throw ProblemException.notFound("referral " + referralId);
+            }
+            if (!(access.partyTo(referral) || access.monitorsFlow())) {
+                throw Access.notYourAgency("referral " + referralId);
             }
             return referral;
         });
@@ -142,7 +145,7 @@ public class CaseQueries {
                 List<Referral> visible = access.caseManager() || origin ? referrals
                         : referrals.stream().filter(access::partyTo).toList();
                 if (!access.caseManager() && !origin && visible.isEmpty()) {
-                    throw ProblemException.notFound("case " + caseId);
+                    throw Access.notYourAgency("case " + caseId);
                 }
                 return new VisibleCase(caseFile, visible);
             });

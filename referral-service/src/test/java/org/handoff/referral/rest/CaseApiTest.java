@@ -61,7 +61,7 @@ class CaseApiTest {
         given().auth().oauth2(TestCases.policeOfficer(TestCases.POLICE_AGENCY)).get(path).then().statusCode(200)
                 .body("referrals", hasSize(2))
                 .body("riskBasis", notNullValue());
-        given().auth().oauth2(TestCases.policeOfficer("shymkent-police-dept-2")).get(path).then().statusCode(404);
+        given().auth().oauth2(TestCases.policeOfficer("shymkent-police-dept-2")).get(path).then().statusCode(403);
     }
 
     @Test
