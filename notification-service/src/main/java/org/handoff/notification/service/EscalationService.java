@@ -1,0 +1,188 @@
+package org.handoff.notification.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.handoff.events.DeadlineKind;
+import org.handoff.events.NotificationReason;
+import org.handoff.events.ReferralOverdue;
+import org.handoff.events.ReferralState;
+import org.handoff.notification.Escalation;
+import org.handoff.notification.Notification;
+import org.handoff.notification.TrackedReferral;
+import org.handoff.notification.config.NotificationConfig;
+import org.handoff.notification.messaging.NotificationEvents;
+import org.handoff.notification.repository.EscalationRepository;
+import org.handoff.notification.repository.NotificationRepository;
+import org.handoff.notification.repository.TrackedReferralRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An overdue referral walks the recipient agency's chain: the duty officer first, then, one level per
+ * missed acknowledgement, the supervisor and the coordinator. It stops at the level that acknowledges,
+ * or when the referral moves past the missed deadline. Time comes from the injected clock, and
+ * {@link #escalateDue()} is the one place that moves escalations up.
+ */
+@ApplicationScoped
+public class EscalationService {
+
+    private static final int DUE_BATCH = 100;
+
+    private final EscalationRepository escalations;
+    private final NotificationRepository notifications;
+    private final TrackedReferralRepository referrals;
+    private final RosterService rosters;
+    private final NotificationService notifier;
+    private final NotificationEvents events;
+    private final NotificationConfig config;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public EscalationService(EscalationRepository escalations, NotificationRepository notifications,
+                             TrackedReferralRepository referrals, RosterService rosters, NotificationService notifier,
+                             NotificationEvents events, NotificationConfig config, Clock clock, MeterRegistry metrics) {
+        this.escalations = escalations;
+        this.notifications = notifications;
+        this.referrals = referrals;
+        this.rosters = rosters;
+        this.notifier = notifier;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Whether a referral in {@code state} has met the deadline, so an escalation about it has nothing left to do. */
+    public static boolean met(DeadlineKind deadline, ReferralState state) {
+        if (state.isTerminal()) {
+            return true;
+        }
+        return deadline == DeadlineKind.RECEIPT ? state.rank() >= ReferralState.RECEIVED.rank()
+                : state.rank() >= ReferralState.ACCEPTED.rank();
+    }
+
+    /** A missed deadline: opens the escalation at the event's level, or raises an open one to it. */
+    public Uni<Void> overdue(ReferralOverdue event, String correlationId) {
+        return referrals.findById(event.referralId()).chain(tracked -> {
+            if (tracked != null && met(event.deadline(), tracked.state)) {
+                Log.infof("referral %s is %s already: overdue %s ignored", event.referralId(), tracked.state, event.deadline());
+                return Uni.createFrom().voidItem();
+            }
+            String agency = event.recipientAgency() != null ? event.recipientAgency()
+                    : tracked == null ? null : tracked.recipientAgency;
+            if (agency == null) {
+                Log.warnf("overdue referral %s names no recipient agency: nobody to escalate to", event.referralId());
+                metrics.counter("handoff.escalations.unroutable").increment();
+                return Uni.createFrom().voidItem();
+            }
+            return escalations.find(event.referralId(), event.deadline()).chain(existing -> {
+                if (existing == null) {
+                    return open(event, agency, correlationId);
+                }
+                if (existing.state == Escalation.State.OPEN && event.escalationLevel() > existing.level) {
+                    return raise(existing, event.escalationLevel());
+                }
+                return Uni.createFrom().voidItem();
+            });
+        });
+    }
+
+    private Uni<Void> open(ReferralOverdue event, String agency, String correlationId) {
+        Instant now = Instant.now(clock);
+        Escalation e = new Escalation();
+        e.id = UUID.randomUUID();
+        e.referralId = event.referralId();
+        e.caseId = event.caseId();
+        e.agency = agency;
+        e.deadline = event.deadline();
+        e.dueAt = event.dueAt();
+        e.sector = event.sector();
+        e.referralState = event.state();
+        e.priority = event.priority();
+        e.level = 0;
+        e.state = Escalation.State.OPEN;
+        e.correlationId = correlationId;
+        e.openedAt = now;
+        metrics.counter("handoff.escalations.opened", "deadline", event.deadline().name()).increment();
+        return e.persist().chain(() -> rosters.firstStaffed(agency, event.escalationLevel(), now))
+                .chain(onDuty -> notifyLevel(e, onDuty, now).replaceWithVoid());
+    }
+
+    /** Moves an open escalation up to the first staffed level at or above {@code toLevel}. */
+    private Uni<Void> raise(Escalation e, int toLevel) {
+        Instant now = Instant.now(clock);
+        int fromLevel = e.level;
+        return rosters.firstStaffed(e.agency, toLevel, now)
+                .chain(onDuty -> notifyLevel(e, onDuty, now))
+                .chain(sent -> sent.isEmpty() || fromLevel < 1 ? Uni.createFrom().voidItem()
+                        : notifications.ofEscalation(e.id).chain(all -> all.stream()
+                                .filter(n -> n.escalationLevel == fromLevel)
+                                .max(Comparator.comparing((Notification n) -> n.createdAt))
+                                .map(unanswered -> {
+                                    metrics.counter("handoff.escalations.raised", "to", Integer.toString(e.level)).increment();
+                                    return events.escalated(unanswered, fromLevel, sent.get(0), now);
+                                })
+                                .orElse(Uni.createFrom().voidItem())));
+    }
+
+    private Uni<List<Notification>> notifyLevel(Escalation e, Optional<RosterService.OnDuty> onDuty, Instant now) {
+        if (onDuty.isEmpty()) {
+            Log.errorf("escalation of referral %s (%s deadline) at %s: nobody on duty at or above level %d",
+                    e.referralId, e.deadline, e.agency, e.level + 1);
+            metrics.counter("handoff.escalations.exhausted").increment();
+            e.close(Escalation.State.EXHAUSTED, now);
+            return Uni.createFrom().item(List.of());
+        }
+        RosterService.OnDuty level = onDuty.get();
+        e.level = level.level();
+        e.nextEscalationAt = now.plus(config.escalation().ackTimeout(e.priority));
+        NotificationReason reason = level.level() == 1 ? NotificationReason.REFERRAL_OVERDUE : NotificationReason.ESCALATION;
+        NotificationService.Trigger trigger = new NotificationService.Trigger(e.caseId, e.referralId, reason, e.sector,
+                e.priority, e.referralState, e.deadline, e.dueAt, null, null, e.id, e.correlationId);
+        return notifier.notify(trigger, level.level(), level.role(), level.people(), level.roster());
+    }
+
+    /**
+     * One pass of the escalation clock: every open escalation whose level has not acknowledged in time
+     * moves one level up. Returns how many moved (or ran out of levels).
+     */
+    public Uni<Integer> escalateDue() {
+        return Panache.withTransaction(() -> escalations.due(Instant.now(clock), DUE_BATCH)
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(e -> raise(e, e.level + 1))
+                        .collect().asList()
+                        .map(List::size)));
+    }
+
+    /** An acknowledgement stops the escalation it belongs to, at the acknowledging level. */
+    public Uni<Void> acknowledged(Notification n) {
+        if (n.escalationId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return escalations.findById(n.escalationId).invoke(e -> {
+            if (e != null && e.state == Escalation.State.OPEN) {
+                e.acknowledgedLevel = n.escalationLevel;
+                e.acknowledgedBy = n.acknowledgedBy;
+                e.close(Escalation.State.ACKNOWLEDGED, n.acknowledgedAt);
+                metrics.counter("handoff.escalations.acknowledged", "level", Integer.toString(n.escalationLevel)).increment();
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The referral moved: escalations about deadlines it has now met are over. */
+    public Uni<Void> referralMoved(TrackedReferral referral) {
+        Instant now = Instant.now(clock);
+        return escalations.open(referral.referralId).invoke(open -> open.stream()
+                .filter(e -> met(e.deadline, referral.state))
+                .forEach(e -> e.close(Escalation.State.RESOLVED, now))).replaceWithVoid();
+    }
+}
