@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Emits ReferralOverdue once per missed deadline and escalation level, raising the level at the
@@ -53,11 +54,18 @@ public class DeadlineWatcher {
     @Scheduled(every = "${handoff.referral.deadline-watch.every:15s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return check().onFailure().invoke(e -> Log.warnf("deadline watch pass failed, retried next pass: %s", e.toString()))
+        return drain().onFailure().invoke(e -> Log.warnf("deadline watch pass failed, retried next pass: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** One pass: returns how many overdue events were emitted. */
+    /** Passes until every due deadline has been looked at: a backlog larger than one batch is not left for later. */
+    public Uni<Integer> drain() {
+        int batch = config.deadlineWatch().batchSize();
+        return check().repeat().whilst(examined -> examined >= batch)
+                .collect().with(Collectors.summingInt(Integer::intValue));
+    }
+
+    /** One pass over at most one batch of due deadlines: returns how many it examined. */
     public Uni<Integer> check() {
         Instant now = Instant.now(clock);
         return Panache.withTransaction(() -> Panache.getSession()
@@ -70,7 +78,7 @@ public class DeadlineWatcher {
                 .chain(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(deadline -> escalate(deadline, now))
                         .collect().asList()
-                        .map(emitted -> (int) emitted.stream().filter(Boolean::booleanValue).count())));
+                        .map(List::size)));
     }
 
     private Uni<Boolean> escalate(ReferralDeadline deadline, Instant now) {

@@ -67,14 +67,14 @@ class DeadlineWatchTest {
         assertEquals(Set.of("HEALTH RECEIPT 1"), overdue(report), "EMERGENCY receipt was due after 5 min, URGENT after 15");
 
         DeadlineWatcher restarted = new DeadlineWatcher(outbox, planner, config, clock);
-        OnVertx.await(restarted::check);
+        OnVertx.await(restarted::drain);
         assertEquals(Set.of("HEALTH RECEIPT 1"), overdue(report), "a restart repeats nothing");
 
         clock.advance(Duration.ofMinutes(10));
         // two instances at once: SKIP LOCKED gives each deadline to one of them
         java.util.concurrent.CompletableFuture.allOf(
-                java.util.concurrent.CompletableFuture.runAsync(() -> OnVertx.await(restarted::check)),
-                java.util.concurrent.CompletableFuture.runAsync(() -> OnVertx.await(watcher::check))).join();
+                java.util.concurrent.CompletableFuture.runAsync(() -> OnVertx.await(restarted::drain)),
+                java.util.concurrent.CompletableFuture.runAsync(() -> OnVertx.await(watcher::drain))).join();
         assertEquals(Set.of("HEALTH RECEIPT 1", "HEALTH RECEIPT 2", "SOCIAL RECEIPT 1"), overdue(report),
                 "EMERGENCY escalates after 10 min; social receipt is now late too");
 
@@ -108,7 +108,7 @@ class DeadlineWatchTest {
     }
 
     private void runWatcher() {
-        OnVertx.await(watcher::check);
+        OnVertx.await(watcher::drain);
     }
 
     private static boolean receiptMet(Referral referral) {
