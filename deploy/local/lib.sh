@@ -20,6 +20,7 @@ SECRET_NAMES=(
     NOTIFICATION_DB_PASSWORD PLUMBING_DB_PASSWORD
     KC_BOOTSTRAP_ADMIN_PASSWORD
     POLICE_SYSTEM_CLIENT_SECRET HEALTH_SYSTEM_CLIENT_SECRET SOCIAL_SYSTEM_CLIENT_SECRET
+    POLICE_PII_KEY HEALTH_PII_KEY SOCIAL_PII_KEY HANDOFF_MATCH_KEY_SECRET
 )
 
 # Secrets are made on first use and kept, so databases and Keycloak clients keep working
@@ -32,7 +33,12 @@ ensure_secrets() {
         for name in "${SECRET_NAMES[@]}"; do
             grep -q "^$name=" "$SECRETS_FILE" && continue
             # hex: safe inside URLs, SQL literals and JSON without quoting
-            echo "$name=$(openssl rand -hex 24)" >> "$SECRETS_FILE"
+            # PII keys are AES-256 keys (32 bytes); the rest only need to be unguessable
+            if [[ "$name" == *_PII_KEY ]]; then
+                echo "$name=$(openssl rand -hex 32)" >> "$SECRETS_FILE"
+            else
+                echo "$name=$(openssl rand -hex 24)" >> "$SECRETS_FILE"
+            fi
             log "generated $name in $SECRETS_FILE"
         done
     )

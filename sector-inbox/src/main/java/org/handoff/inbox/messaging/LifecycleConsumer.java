@@ -1,0 +1,40 @@
+package org.handoff.inbox.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.handoff.events.EventTypes;
+import org.handoff.events.HandoffEvent;
+import org.handoff.events.ReferralLifecycleChanged;
+import org.handoff.events.ReferralOverdue;
+import org.handoff.inbox.service.ClosedLoopService;
+import org.handoff.plumbing.consumer.IncomingEvents;
+
+import java.util.Map;
+
+/** Closed loop: every referral's lifecycle, kept where this sector referred. */
+@ApplicationScoped
+public class LifecycleConsumer {
+
+    static final String CONSUMER = "closed-loop";
+    private static final Map<String, Class<? extends HandoffEvent>> TYPES = Map.of(
+            EventTypes.REFERRAL_LIFECYCLE_CHANGED, ReferralLifecycleChanged.class,
+            EventTypes.REFERRAL_OVERDUE, ReferralOverdue.class);
+
+    private final IncomingEvents incoming;
+    private final ClosedLoopService closedLoop;
+
+    public LifecycleConsumer(IncomingEvents incoming, ClosedLoopService closedLoop) {
+        this.incoming = incoming;
+        this.closedLoop = closedLoop;
+    }
+
+    @Incoming("referral-lifecycle")
+    public Uni<Void> consume(Message<String> message) {
+        return incoming.<HandoffEvent>handle(message, CONSUMER, TYPES, (event, context) ->
+                event instanceof ReferralLifecycleChanged changed
+                        ? closedLoop.changed(changed)
+                        : closedLoop.overdue((ReferralOverdue) event));
+    }
+}
