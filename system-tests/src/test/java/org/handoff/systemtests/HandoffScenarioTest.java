@@ -1,0 +1,149 @@
+package org.handoff.systemtests;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole handoff on the running stack, every token from the real Keycloak: a HIGH-risk sexual
+ * assault reported to police reaches health and social, both systems acknowledge receipt by
+ * themselves, the health worker accepts and completes, social declines with a reason, and both the
+ * case manager's timeline and the referring officer's view show every step.
+ */
+class HandoffScenarioTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void highRiskSexualAssaultReportedToPoliceIsHandedToHealthAndSocialAndClosedLoop() {
+        String officer = Stack.userToken("officer.police");
+        Response created = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(report())
+                .post(Stack.url("police-service") + "/api/v1/reports");
+        assertEquals(201, created.statusCode(), created.asString());
+        String caseId = created.jsonPath().getString("caseId");
+        assertNotNull(caseId);
+
+        String manager = Stack.userToken("manager.case");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonPath view = given().auth().oauth2(manager).get(Stack.url("referral-service") + "/api/v1/cases/" + caseId)
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(Map.of("HEALTH", "RECEIVED", "SOCIAL", "RECEIVED"), statesBySector(view.getList("referrals")),
+                    "both recipient systems acknowledged receipt without anyone acting");
+        });
+
+        String health = Stack.userToken("worker.health");
+        String healthReferral = inboxReferral("health-service", health, caseId);
+        act("health-service", health, healthReferral, "accept", null);
+        act("health-service", health, healthReferral, "start", null);
+        act("health-service", health, healthReferral, "complete", "{\"outcome\":\"SERVICES_PROVIDED\",\"servicesProvided\":[\"MEDICAL_CARE\"]}");
+
+        String social = Stack.userToken("worker.social");
+        String socialReferral = inboxReferral("social-service", social, caseId);
+        act("social-service", social, socialReferral, "decline", "{\"reason\":\"NO_CAPACITY\"}");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<Map<String, Object>> timeline = given().auth().oauth2(manager)
+                    .get(Stack.url("referral-service") + "/api/v1/cases/" + caseId + "/timeline")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertEquals(List.of("REQUESTED", "RECEIVED", "ACCEPTED", "IN_PROGRESS", "COMPLETED"), steps(timeline, "HEALTH"));
+            assertEquals(List.of("REQUESTED", "RECEIVED", "DECLINED"), steps(timeline, "SOCIAL"));
+            assertTrue(timeline.stream().filter(step -> !"REQUESTED".equals(step.get("state")))
+                    .allMatch(step -> step.get("latencyMillis") instanceof Number), "every later step carries its latency");
+            assertEquals("almaty-city-hospital-4", timeline.stream().filter(s -> "ACCEPTED".equals(s.get("state")))
+                    .findFirst().orElseThrow().get("actorAgency"));
+        });
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonPath outgoing = given().auth().oauth2(officer).queryParam("size", 100)
+                    .get(Stack.url("police-service") + "/api/v1/outgoing-referrals")
+                    .then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> ours = outgoing.<Map<String, Object>>getList("items").stream()
+                    .filter(r -> caseId.equals(r.get("caseId"))).toList();
+            assertEquals(Map.of("HEALTH", "COMPLETED", "SOCIAL", "DECLINED"), statesBySector(ours),
+                    "the referring officer sees how both handoffs ended");
+            assertEquals("NO_CAPACITY", ours.stream().filter(r -> "SOCIAL".equals(r.get("recipientSector")))
+                    .findFirst().orElseThrow().get("declineReason"));
+        });
+    }
+
+    private static String inboxReferral(String service, String token, String caseId) {
+        return await().atMost(PATIENCE).until(() -> given().auth().oauth2(token).queryParam("size", 100)
+                .get(Stack.url(service) + "/api/v1/inbox/referrals")
+                .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
+                .filter(r -> caseId.equals(r.get("caseId"))).map(r -> (String) r.get("referralId")).findFirst()
+                .orElse(null), id -> id != null);
+    }
+
+    /** Reads the referral's ETag, then acts with it in If-Match, as an officer's screen would. */
+    private static void act(String service, String token, String referralId, String action, String body) {
+        String base = Stack.url(service) + "/api/v1/inbox/referrals/" + referralId;
+        String etag = given().auth().oauth2(token).get(base).then().statusCode(200).extract().header("ETag");
+        var request = given().auth().oauth2(token).header("If-Match", etag).header("Idempotency-Key", UUID.randomUUID().toString());
+        if (body != null) {
+            request.contentType(ContentType.JSON).body(body);
+        }
+        Response response = request.post(base + "/" + action);
+        assertTrue(response.statusCode() / 100 == 2, action + " answered " + response.statusCode() + ": " + response.asString());
+    }
+
+    private static Map<String, String> statesBySector(List<Map<String, Object>> referrals) {
+        return referrals.stream().collect(Collectors.toMap(r -> (String) r.get("recipientSector"), r -> (String) r.get("state")));
+    }
+
+    private static List<String> steps(List<Map<String, Object>> timeline, String sector) {
+        return timeline.stream().filter(step -> sector.equals(step.get("recipientSector")))
+                .map(step -> (String) step.get("state")).toList();
+    }
+
+    private static String report() {
+        Instant incident = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String answers = IntStream.range(0, 24).mapToObj(i -> "\"" + RISK_ITEMS.get(i) + "\":" + (i < 16))
+                .collect(Collectors.joining(","));
+        return """
+                {
+                  "region": "KZ-ALA",
+                  "survivor": {
+                    "fullName": "Demo Survivor",
+                    "phone": "+7 701 555 %s",
+                    "ageYears": 31,
+                    "preferredLanguage": "ru",
+                    "safeContact": {"method": "PHONE_CALL", "canLeaveMessage": false,
+                                    "safeFrom": "09:00:00", "safeTo": "12:00:00", "timeZone": "Asia/Almaty"}
+                  },
+                  "incident": {"type": "SEXUAL_ASSAULT", "occurredAt": "%s", "injuryReported": true,
+                               "priorIncidentsLast12Months": 1},
+                  "risk": {"answers": {%s}},
+                  "consents": [
+                    {"sector": "HEALTH", "dataCategories": ["CONTACT", "INCIDENT", "HEALTH"], "granted": true},
+                    {"sector": "SOCIAL", "dataCategories": ["CONTACT", "INCIDENT", "RISK_ASSESSMENT"], "granted": true}
+                  ],
+                  "servicesRequested": ["MEDICAL_CARE", "SHELTER"]
+                }
+                """.formatted(String.format("%04d", (int) (Math.random() * 10000)), incident, answers);
+    }
+
+    private static final List<String> RISK_ITEMS = List.of("CURRENT_INJURY", "VERY_FRIGHTENED", "AFRAID_OF_FURTHER_HARM",
+            "ISOLATED", "DEPRESSED_OR_SUICIDAL", "SEPARATION", "CHILD_CONTACT_CONFLICT", "STALKING_OR_HARASSMENT",
+            "PREGNANCY_OR_NEW_BABY", "ABUSE_MORE_OFTEN", "ABUSE_GETTING_WORSE", "CONTROLLING_OR_JEALOUS", "WEAPON_USED",
+            "THREATS_TO_KILL", "STRANGULATION", "SEXUAL_ABUSE", "THIRD_PARTY_THREAT", "HURT_OTHERS", "ANIMAL_ABUSE",
+            "FINANCIAL_ISSUES", "SUBSTANCE_OR_MENTAL_HEALTH", "ABUSER_SUICIDE_THREAT", "BROKEN_BAIL_OR_ORDER",
+            "CRIMINAL_HISTORY");
+}
