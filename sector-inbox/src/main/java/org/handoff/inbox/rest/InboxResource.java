@@ -1,6 +1,8 @@
 package org.handoff.inbox.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import org.handoff.plumbing.audit.AuditLog;
+import org.handoff.plumbing.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Instance;
@@ -60,9 +62,14 @@ public class InboxResource {
     private final IdempotentRequests idempotent;
     private final Instance<InboxDetails> details;
     private final Clock clock;
+    private final AuditLog audit;
+    private final Caller caller;
 
     public InboxResource(InboxRepository referrals, InboxService inbox, SectorAccess access,
-                         IdempotentRequests idempotent, Instance<InboxDetails> details, Clock clock) {
+                         IdempotentRequests idempotent, Instance<InboxDetails> details, Clock clock, AuditLog audit,
+                         Caller caller) {
+        this.audit = audit;
+        this.caller = caller;
         this.referrals = referrals;
         this.inbox = inbox;
         this.access = access;
@@ -72,7 +79,7 @@ public class InboxResource {
     }
 
     @GET
-    @WithSession
+    @WithTransaction
     @Operation(summary = "Referrals in this sector's inbox, most pressing acceptance deadline first")
     public Uni<Page<InboxReferralView>> list(@QueryParam("state") String state,
                                              @QueryParam("priority") String priority,
@@ -84,17 +91,21 @@ public class InboxResource {
         Instant now = Instants.now(clock);
         var filter = new InboxRepository.Filter(Params.enumOf(ReferralState.class, state, "state"),
                 Params.enumOf(Priority.class, priority, "priority"), overdue, caseId);
-        return referrals.list(filter, access.agencyScope(), now,
-                page, size).map(found -> found.map(referral -> view(referral, now)));
+        return referrals.list(filter, access.agencyScope(), now, page, size)
+                .call(found -> audit.record(caller.who(), "inbox.list", "referrals", "page " + page,
+                        "returned " + found.items().size()))
+                .map(found -> found.map(referral -> view(referral, now)));
     }
 
     @GET
     @Path("/{referralId}")
-    @WithSession
+    @WithTransaction
     @Operation(summary = "One referral; its ETag is the version to send in If-Match")
     public Uni<Response> get(@PathParam("referralId") UUID referralId) {
         access.requireRead();
-        return referrals.findById(referralId).map(referral -> {
+        return referrals.findById(referralId).call(referral -> referral == null || !access.canSee(referral.agency)
+                ? Uni.createFrom().voidItem()
+                : audit.record(caller.who(), "inbox.read", "referral", referralId.toString(), null)).map(referral -> {
             if (referral == null || !access.canSee(referral.agency)) {
                 throw ProblemException.notFound("referral " + referralId);
             }
@@ -150,7 +161,9 @@ public class InboxResource {
         request.put("body", body);
         String scope = "user:" + access.userId() + " POST /api/v1/inbox/referrals/" + referralId + "/" + verb;
         return idempotent.execute(scope, key, request,
-                () -> work.apply(action).map(referral -> Outcome.ok(view(referral, Instants.now(clock)))));
+                () -> work.apply(action)
+                        .call(referral -> audit.record(caller.who(), "inbox." + verb, "referral", referralId.toString(), null))
+                        .map(referral -> Outcome.ok(view(referral, Instants.now(clock)))));
     }
 
     private InboxReferralView view(InboxReferral referral, Instant now) {

@@ -1,6 +1,8 @@
 package org.handoff.inbox.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import org.handoff.plumbing.audit.AuditLog;
+import org.handoff.plumbing.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
@@ -35,14 +37,18 @@ public class OriginReferralResource {
 
     private final OriginReferralRepository referrals;
     private final SectorAccess access;
+    private final AuditLog audit;
+    private final Caller caller;
 
-    public OriginReferralResource(OriginReferralRepository referrals, SectorAccess access) {
+    public OriginReferralResource(OriginReferralRepository referrals, SectorAccess access, AuditLog audit, Caller caller) {
         this.referrals = referrals;
         this.access = access;
+        this.audit = audit;
+        this.caller = caller;
     }
 
     @GET
-    @WithSession
+    @WithTransaction
     @Operation(summary = "Live status of the referrals the caller's agency's reports caused, most recently changed first")
     public Uni<Page<OriginReferralView>> list(@QueryParam("caseId") UUID caseId,
                                               @QueryParam("state") String state,
@@ -50,7 +56,10 @@ public class OriginReferralResource {
                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         access.requireRead();
         return referrals.list(access.agencyScope(), caseId,
-                Params.enumOf(ReferralState.class, state, "state"), page, size).chain(found ->
+                Params.enumOf(ReferralState.class, state, "state"), page, size)
+                .call(found -> audit.record(caller.who(), "outgoing-referrals.list", "referrals",
+                        caseId == null ? "page " + page : caseId.toString(), "returned " + found.items().size()))
+                .chain(found ->
                 referrals.steps(found.items().stream().map(r -> r.referralId).toList()).map(steps -> {
                     Map<UUID, List<OriginReferralStep>> byReferral = steps.stream()
                             .collect(Collectors.groupingBy(s -> s.key.referralId));

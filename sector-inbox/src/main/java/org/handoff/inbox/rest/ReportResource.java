@@ -1,6 +1,8 @@
 package org.handoff.inbox.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import org.handoff.plumbing.audit.AuditLog;
+import org.handoff.plumbing.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Instance;
@@ -47,10 +49,14 @@ public class ReportResource {
     private final ReportRepository reports;
     private final SectorAccess access;
     private final IdempotentRequests idempotent;
+    private final AuditLog audit;
+    private final Caller caller;
     private final Instance<ReportDetails> details;
 
     public ReportResource(IntakeService intake, ReportRepository reports, SectorAccess access,
-                          IdempotentRequests idempotent, Instance<ReportDetails> details) {
+                          IdempotentRequests idempotent, Instance<ReportDetails> details, AuditLog audit, Caller caller) {
+        this.audit = audit;
+        this.caller = caller;
         this.intake = intake;
         this.reports = reports;
         this.access = access;
@@ -68,21 +74,26 @@ public class ReportResource {
         var actor = access.actor();
         return idempotent.execute("user:" + actor.userId() + " POST /api/v1/reports", key, request,
                 () -> intake.report(request, actor)
+                        .call(view -> audit.record(caller.who(), "report.create", "report", view.id().toString(),
+                                "case " + view.caseId()))
                         .map(view -> Outcome.created(URI.create("/api/v1/reports/" + view.id()), view)));
     }
 
     @GET
-    @WithSession
+    @WithTransaction
     @Operation(summary = "Reports taken by the caller's agency (the whole sector for coordination), newest first")
     public Uni<Page<ReportView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         access.requireRead();
-        return reports.list(access.agencyScope(), page, size).map(found -> found.map(r -> intake.view(r, false, Map.of())));
+        return reports.list(access.agencyScope(), page, size)
+                .call(found -> audit.record(caller.who(), "report.list", "reports", "page " + page,
+                        "returned " + found.items().size()))
+                .map(found -> found.map(r -> intake.view(r, false, Map.of())));
     }
 
     @GET
     @Path("/{id}")
-    @WithSession
+    @WithTransaction
     @Operation(summary = "One report; the identity is clear only for the sector's PII roles of the reporting agency")
     public Uni<ReportView> get(@PathParam("id") UUID id) {
         access.requireRead();
@@ -90,7 +101,9 @@ public class ReportResource {
             if (report == null || !access.canSee(report.agency)) {
                 throw ProblemException.notFound("report " + id);
             }
-            return sectorDetails(report).map(extra -> intake.view(report, access.seesPii(report.agency), extra));
+            boolean clear = access.seesPii(report.agency);
+            return audit.record(caller.who(), clear ? "report.read.identity" : "report.read", "report", id.toString(), null)
+                    .chain(() -> sectorDetails(report)).map(extra -> intake.view(report, clear, extra));
         });
     }
 
@@ -108,7 +121,9 @@ public class ReportResource {
                     if (report == null || !access.canSee(report.agency)) {
                         throw ProblemException.notFound("report " + id);
                     }
-                    return intake.withdrawConsent(report, request, actor).map(Outcome::accepted);
+                    return intake.withdrawConsent(report, request, actor)
+                            .call(() -> audit.record(caller.who(), "consent.withdraw", "report", id.toString(), null))
+                            .map(Outcome::accepted);
                 }));
     }
 

@@ -183,6 +183,13 @@ public abstract class SectorServiceContractTest {
                 .body("identityMasked", equalTo(true));
         given().auth().oauth2(workerOf(OTHER_AGENCY)).get("/api/v1/reports/" + id).then().statusCode(404);
         given().auth().oauth2(admin()).get("/api/v1/reports/" + id).then().statusCode(403);
+
+        String trail = (String) queryOne("SELECT string_agg(action || ' ' || actor_role, ', ' ORDER BY seq) FROM audit_entry"
+                + " WHERE target_id = ?1", id);
+        assertEquals("report.create " + workerRole() + ", report.read.identity " + workerRole()
+                + ", report.read case-manager", trail, "every read and write of the report is audited, clear reads apart");
+        given().auth().oauth2(admin()).get("/api/v1/admin/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true));
     }
 
     @Test
