@@ -18,6 +18,11 @@ public class Caller {
     public static final String AGENCY_CLAIM = "agency";
     public static final String SECTOR_CLAIM = "sector";
 
+    /** A caller holding several roles acts under the first of these they hold. */
+    private static final java.util.List<String> PRIMARY_ROLE_ORDER = java.util.List.of(Roles.CASE_MANAGER,
+            Roles.POLICE_OFFICER, Roles.HEALTH_WORKER, Roles.SOCIAL_WORKER, Roles.SUPERVISOR, Roles.DUTY_OFFICER,
+            Roles.ADMIN);
+
     private final SecurityIdentity identity;
     private final JsonWebToken token;
 
@@ -46,11 +51,14 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    /** The caller as the audit log records them: the first Handoff role the token carries. */
+    /** The Handoff role the caller acts under, for timelines, events and the audit log; empty if none. */
+    public Optional<String> primaryRole() {
+        return PRIMARY_ROLE_ORDER.stream().filter(this::hasRole).findFirst();
+    }
+
+    /** The caller as the audit log records them. */
     public org.handoff.plumbing.audit.AuditLog.Who who() {
-        String role = java.util.stream.Stream.of(Roles.ADMIN, Roles.CASE_MANAGER, Roles.SUPERVISOR, Roles.DUTY_OFFICER,
-                Roles.POLICE_OFFICER, Roles.HEALTH_WORKER, Roles.SOCIAL_WORKER).filter(this::hasRole).findFirst().orElse("none");
-        return new org.handoff.plumbing.audit.AuditLog.Who(userId(), role, agency().orElse(""));
+        return new org.handoff.plumbing.audit.AuditLog.Who(userId(), primaryRole().orElse("none"), agency().orElse(""));
     }
 
     public CallerView view() {

@@ -8,7 +8,6 @@ import org.handoff.plumbing.security.Roles;
 import org.handoff.referral.CaseFile;
 import org.handoff.referral.Referral;
 
-import java.util.List;
 
 /**
  * Who may see which referral: a case manager sees the whole case through minimal views; an agency
@@ -16,9 +15,6 @@ import java.util.List;
  */
 @RequestScoped
 public class Access {
-
-    private static final List<String> ACTING_ROLES = List.of(Roles.CASE_MANAGER, Roles.POLICE_OFFICER,
-            Roles.HEALTH_WORKER, Roles.SOCIAL_WORKER, Roles.SUPERVISOR, Roles.DUTY_OFFICER, Roles.ADMIN);
 
     private final Caller caller;
 
@@ -58,8 +54,7 @@ public class Access {
     public Actor actor() {
         String agency = caller.agency().orElseThrow(() -> new ProblemException(403, "no-agency", "Forbidden",
                 "the token carries no agency claim"));
-        String role = ACTING_ROLES.stream().filter(caller::hasRole).findFirst().orElse("unknown");
-        return new Actor(caller.userId(), role, agency);
+        return new Actor(caller.userId(), caller.primaryRole().orElse("unknown"), agency);
     }
 
     public static ProblemException notYourAgency(String what) {
