@@ -1,6 +1,5 @@
 package org.handoff.notification.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -35,7 +34,7 @@ public class AcknowledgementResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @WithSession
+    @WithTransaction
     @Operation(summary = "The page behind a one-time acknowledgement link (acknowledges nothing by itself)")
     public Uni<Response> show(@PathParam("token") String token) {
         return acknowledgements.peek(token).map(n -> n == null ? spent()

@@ -16,6 +16,8 @@ import org.handoff.notification.Notification;
 import org.handoff.notification.channel.ChannelMessage;
 import org.handoff.notification.channel.ConsoleConnections;
 import org.handoff.notification.repository.NotificationRepository;
+import org.handoff.plumbing.audit.AuditLog;
+import org.handoff.plumbing.security.Caller;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +27,8 @@ import java.util.Comparator;
 /**
  * The duty console's live feed. The HTTP upgrade needs a bearer token; the connection then receives
  * each new notification for its user as JSON ({@link ChannelMessage}), starting with the unacknowledged
- * ones of the last day ({@code "backlog": true}), so a console opened late misses nothing.
+ * ones of the last day ({@code "backlog": true}), so a console opened late misses nothing. Sending the
+ * backlog is a read of those notifications, so it is an audit row.
  */
 @WebSocket(path = "/api/v1/console/feed")
 @Authenticated
@@ -38,14 +41,18 @@ public class ConsoleFeedSocket {
     private final ConsoleConnections consoles;
     private final NotificationRepository notifications;
     private final SecurityIdentity identity;
+    private final Caller caller;
+    private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     public ConsoleFeedSocket(ConsoleConnections consoles, NotificationRepository notifications, SecurityIdentity identity,
-                             ObjectMapper json, Clock clock) {
+                             Caller caller, AuditLog audit, ObjectMapper json, Clock clock) {
         this.consoles = consoles;
         this.notifications = notifications;
         this.identity = identity;
+        this.caller = caller;
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
     }
@@ -55,7 +62,11 @@ public class ConsoleFeedSocket {
         String user = userId();
         connection.userData().put(USER, user);
         consoles.add(user, connection);
-        return Panache.withSession(() -> notifications.unacknowledged(user, Instant.now(clock).minus(BACKLOG), BACKLOG_LIMIT))
+        AuditLog.Who who = caller.who();
+        // a transaction, not just a session: the audit append holds the chain's lock until it commits
+        return Panache.withTransaction(() -> notifications.unacknowledged(user, Instant.now(clock).minus(BACKLOG), BACKLOG_LIMIT)
+                        .call(backlog -> audit.record(who, "notification.feed.backlog", "notifications", "user " + user,
+                                "sent " + backlog.size())))
                 .chain(backlog -> Multi.createFrom().iterable(backlog.stream()
                                 .sorted(Comparator.comparing((Notification n) -> n.createdAt)).toList())
                         .onItem().transformToUniAndConcatenate(n -> connection.sendText(ChannelMessage.json(n, json, true)))

@@ -1,6 +1,6 @@
 package org.handoff.notification.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,13 +14,14 @@ import org.handoff.events.DeadlineKind;
 import org.handoff.events.Priority;
 import org.handoff.notification.Escalation;
 import org.handoff.notification.repository.EscalationRepository;
+import org.handoff.plumbing.audit.AuditLog;
 import org.handoff.plumbing.security.Caller;
 import org.handoff.plumbing.security.Roles;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Overdue referrals walking their chains: open ones, and where each one stopped. */
+/** Overdue referrals walking their chains: open ones, and where each one stopped. Each list is an audit row. */
 @Path("/api/v1/escalations")
 @Tag(name = "Escalations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,10 +29,12 @@ import java.util.UUID;
 public class EscalationResource {
 
     private final EscalationRepository escalations;
+    private final AuditLog audit;
     private final Caller caller;
 
-    public EscalationResource(EscalationRepository escalations, Caller caller) {
+    public EscalationResource(EscalationRepository escalations, AuditLog audit, Caller caller) {
         this.escalations = escalations;
+        this.audit = audit;
         this.caller = caller;
     }
 
@@ -42,7 +45,7 @@ public class EscalationResource {
     }
 
     @GET
-    @WithSession
+    @WithTransaction
     @Operation(summary = "Escalations, newest first; a supervisor sees their own agency's")
     public Uni<Page<EscalationView>> list(@QueryParam("state") Escalation.State state, @QueryParam("agency") String agency,
                                           @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -52,6 +55,9 @@ public class EscalationResource {
         return escalations.page(state, scope, p, s).chain(list -> escalations.count(state, scope).map(total -> new Page<>(
                 list.stream().map(e -> new EscalationView(e.id, e.referralId, e.caseId, e.agency, e.deadline, e.dueAt,
                         e.priority, e.level, e.state, e.nextEscalationAt, e.acknowledgedLevel, e.acknowledgedBy,
-                        e.openedAt, e.closedAt)).toList(), p, s, total)));
+                        e.openedAt, e.closedAt)).toList(), p, s, total)))
+                .call(found -> audit.record(caller.who(), "escalation.list", "escalations",
+                        (scope == null ? "all agencies" : "agency " + scope) + " page " + p,
+                        (state == null ? "" : "state " + state + ", ") + "returned " + found.items().size()));
     }
 }

@@ -1,6 +1,6 @@
 package org.handoff.notification.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -23,6 +23,7 @@ import org.handoff.notification.Notification;
 import org.handoff.notification.repository.DeliveryRepository;
 import org.handoff.notification.repository.NotificationRepository;
 import org.handoff.notification.service.AcknowledgementService;
+import org.handoff.plumbing.audit.AuditLog;
 import org.handoff.plumbing.idempotency.IdempotentRequests;
 import org.handoff.plumbing.idempotency.Outcome;
 import org.handoff.plumbing.problem.ProblemException;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
 /**
  * Tracked notifications: a person sees their own, a supervisor their agency's, an admin all. The
  * recipient, or a duty officer or supervisor of the same agency, acknowledges; that stops its escalation.
+ * Every read and acknowledgement goes into the audit chain.
  */
 @Path("/api/v1/notifications")
 @Tag(name = "Notifications")
@@ -45,23 +47,22 @@ import java.util.stream.Collectors;
 @Authenticated
 public class NotificationResource {
 
-    private static final List<String> ACTING_ROLES = List.of(Roles.DUTY_OFFICER, Roles.SUPERVISOR, Roles.CASE_MANAGER,
-            Roles.POLICE_OFFICER, Roles.HEALTH_WORKER, Roles.SOCIAL_WORKER, Roles.ADMIN);
-
     private final NotificationRepository notifications;
     private final DeliveryRepository deliveries;
     private final AcknowledgementService acknowledgements;
     private final IdempotentRequests idempotent;
+    private final AuditLog audit;
     private final Caller caller;
     private final JsonWebToken token;
 
     public NotificationResource(NotificationRepository notifications, DeliveryRepository deliveries,
-                                AcknowledgementService acknowledgements, IdempotentRequests idempotent, Caller caller,
-                                JsonWebToken token) {
+                                AcknowledgementService acknowledgements, IdempotentRequests idempotent, AuditLog audit,
+                                Caller caller, JsonWebToken token) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.acknowledgements = acknowledgements;
         this.idempotent = idempotent;
+        this.audit = audit;
         this.caller = caller;
         this.token = token;
     }
@@ -79,35 +80,41 @@ public class NotificationResource {
     }
 
     @GET
-    @WithSession
+    @WithTransaction
     @Operation(summary = "Notifications visible to the caller, newest first")
     public Uni<Page<NotificationView>> list(@QueryParam("caseId") UUID caseId, @QueryParam("referralId") UUID referralId,
                                             @QueryParam("acknowledged") Boolean acknowledged,
                                             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         int p = Page.page(page);
         int s = Page.size(size);
+        boolean everyone = caller.hasRole(Roles.ADMIN);
+        boolean agencyWide = !everyone && caller.hasRole(Roles.SUPERVISOR);
         NotificationRepository.Filter filter = new NotificationRepository.Filter(
-                caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SUPERVISOR) ? null : caller.userId(),
-                caller.hasRole(Roles.ADMIN) || !caller.hasRole(Roles.SUPERVISOR) ? null : caller.agency().orElse("-"),
+                everyone || agencyWide ? null : caller.userId(),
+                agencyWide ? caller.agency().orElse("-") : null,
                 caseId, referralId, acknowledged);
         return notifications.page(filter, p, s).chain(list -> deliveries.ofNotifications(list.stream().map(n -> n.id).toList())
                 .map(all -> {
                     Map<UUID, List<Delivery>> byNotification = all.stream().collect(Collectors.groupingBy(d -> d.notificationId));
                     return list.stream().map(n -> view(n, byNotification.getOrDefault(n.id, List.of()))).toList();
                 }))
-                .chain(views -> notifications.count(filter).map(total -> new Page<>(views, p, s, total)));
+                .chain(views -> notifications.count(filter).map(total -> new Page<>(views, p, s, total)))
+                .call(found -> audit.record(caller.who(), "notification.list", "notifications",
+                        (everyone ? "all" : agencyWide ? "agency " + filter.agency() : "user " + filter.recipient()) + " page " + p,
+                        filterDetail(caseId, referralId, acknowledged) + "returned " + found.items().size()));
     }
 
     @GET
     @Path("/{id}")
-    @WithSession
+    @WithTransaction
     @Operation(summary = "One notification with its deliveries per channel")
     public Uni<NotificationView> get(@PathParam("id") UUID id) {
         return notifications.findById(id).chain(n -> {
             if (n == null || !visible(n)) {
                 throw ProblemException.notFound("notification " + id);
             }
-            return deliveries.ofNotification(id).map(d -> view(n, d));
+            return audit.record(caller.who(), "notification.read", "notification", id.toString(), null)
+                    .chain(() -> deliveries.ofNotification(id)).map(d -> view(n, d));
         });
     }
 
@@ -116,9 +123,10 @@ public class NotificationResource {
     @Operation(summary = "Acknowledge a notification; stops its escalation. Repeating it changes nothing.")
     public Uni<Response> acknowledge(@PathParam("id") UUID id,
                                      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        Actor by = new Actor(caller.userId(), actingRole(), caller.agency().orElse("unknown"));
+        // the same role the audit row names (Caller.primaryRole), so the event and the audit agree
+        Actor by = new Actor(caller.userId(), caller.primaryRole().orElse("user"), caller.agency().orElse("unknown"));
         String scope = "user:" + caller.userId() + " POST /api/v1/notifications/{id}/acknowledge";
-        return idempotent.execute(scope, idempotencyKey, id, () -> acknowledgements.acknowledge(id, by, this::mayAcknowledge)
+        return idempotent.execute(scope, idempotencyKey, id, () -> acknowledgements.acknowledge(id, by, caller.who(), this::mayAcknowledge)
                 .chain(n -> deliveries.ofNotification(n.id).map(d -> Outcome.ok(view(n, d)))));
     }
 
@@ -139,8 +147,9 @@ public class NotificationResource {
         return isRecipient(n) || (sameAgency(n) && (caller.hasRole(Roles.DUTY_OFFICER) || caller.hasRole(Roles.SUPERVISOR)));
     }
 
-    private String actingRole() {
-        return ACTING_ROLES.stream().filter(caller::hasRole).findFirst().orElse("user");
+    private static String filterDetail(UUID caseId, UUID referralId, Boolean acknowledged) {
+        return (caseId == null ? "" : "caseId " + caseId + ", ") + (referralId == null ? "" : "referralId " + referralId + ", ")
+                + (acknowledged == null ? "" : "acknowledged " + acknowledged + ", ");
     }
 
     static NotificationView view(Notification n, List<Delivery> deliveries) {

@@ -1,6 +1,5 @@
 package org.handoff.notification.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,14 +24,19 @@ import org.handoff.notification.Person;
 import org.handoff.notification.repository.PersonRepository;
 import org.handoff.notification.repository.RosterRepository;
 import org.handoff.notification.service.Templates;
+import org.handoff.plumbing.audit.AuditLog;
 import org.handoff.plumbing.problem.ProblemException;
+import org.handoff.plumbing.security.Caller;
 import org.handoff.plumbing.security.Roles;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The people notifications go to: their agency, how to reach them, and their language. Admins manage them. */
+/**
+ * The people notifications go to: their agency, how to reach them, and their language. Admins manage them.
+ * Contact details are personal data, so every read and change goes into the audit chain in its transaction.
+ */
 @Path("/api/v1/people")
 @Tag(name = "People")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,12 +46,17 @@ public class PersonResource {
     private final PersonRepository people;
     private final RosterRepository rosters;
     private final Templates templates;
+    private final AuditLog audit;
+    private final Caller caller;
     private final Clock clock;
 
-    public PersonResource(PersonRepository people, RosterRepository rosters, Templates templates, Clock clock) {
+    public PersonResource(PersonRepository people, RosterRepository rosters, Templates templates, AuditLog audit,
+                          Caller caller, Clock clock) {
         this.people = people;
         this.rosters = rosters;
         this.templates = templates;
+        this.audit = audit;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -82,28 +91,34 @@ public class PersonResource {
             p.language = request.language();
             p.updatedAt = Instant.now(clock);
             Response.Status status = existing == null ? Response.Status.CREATED : Response.Status.OK;
-            return p.<Person>persist().map(saved -> Response.status(status).entity(view(saved)).build());
+            return p.<Person>persist()
+                    .call(saved -> audit.record(caller.who(), existing == null ? "person.create" : "person.update",
+                            "person", userId, "agency " + saved.agency))
+                    .map(saved -> Response.status(status).entity(view(saved)).build());
         });
     }
 
     @GET
     @Path("/{userId}")
-    @WithSession
+    @WithTransaction
     @Operation(summary = "One person")
     public Uni<PersonView> get(@PathParam("userId") String userId) {
-        return people.findById(userId).map(p -> {
+        return people.findById(userId).chain(p -> {
             if (p == null) {
                 throw ProblemException.notFound("person " + userId);
             }
-            return view(p);
+            return audit.record(caller.who(), "person.read", "person", userId, null).replaceWith(view(p));
         });
     }
 
     @GET
-    @WithSession
+    @WithTransaction
     @Operation(summary = "The people of one agency")
     public Uni<List<PersonView>> list(@QueryParam("agency") @NotBlank String agency) {
-        return people.byAgency(agency).map(list -> list.stream().map(this::view).toList());
+        return people.byAgency(agency)
+                .call(found -> audit.record(caller.who(), "person.list", "people", "agency " + agency,
+                        "returned " + found.size()))
+                .map(list -> list.stream().map(this::view).toList());
     }
 
     @DELETE
@@ -115,11 +130,12 @@ public class PersonResource {
             if (shifts > 0) {
                 throw ProblemException.conflict(userId + " still has " + shifts + " shift(s) on a roster");
             }
-            return people.deleteById(userId).map(deleted -> {
+            return people.deleteById(userId).chain(deleted -> {
                 if (!deleted) {
                     throw ProblemException.notFound("person " + userId);
                 }
-                return Response.noContent().build();
+                return audit.record(caller.who(), "person.delete", "person", userId, null)
+                        .replaceWith(Response.noContent().build());
             });
         });
     }

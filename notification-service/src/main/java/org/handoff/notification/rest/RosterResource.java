@@ -1,6 +1,5 @@
 package org.handoff.notification.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +30,7 @@ import org.handoff.notification.config.NotificationConfig;
 import org.handoff.notification.repository.PersonRepository;
 import org.handoff.notification.repository.RosterRepository;
 import org.handoff.notification.service.RosterService;
+import org.handoff.plumbing.audit.AuditLog;
 import org.handoff.plumbing.problem.Problem;
 import org.handoff.plumbing.problem.ProblemException;
 import org.handoff.plumbing.security.Caller;
@@ -50,7 +50,8 @@ import java.util.UUID;
 
 /**
  * On-call rosters, one per agency: weekly shifts per level of the chain (1 duty officer, 2 supervisor,
- * 3 coordinator), written in the roster's own time zone, and the agency system's webhook.
+ * 3 coordinator), written in the roster's own time zone, and the agency system's webhook. They name people
+ * and when they work, so every read and change (on-duty lookups too) goes into the audit chain.
  */
 @Path("/api/v1/rosters")
 @Tag(name = "Rosters")
@@ -65,15 +66,17 @@ public class RosterResource {
     private final PersonRepository people;
     private final RosterService duty;
     private final NotificationConfig config;
+    private final AuditLog audit;
     private final Caller caller;
     private final Clock clock;
 
     public RosterResource(RosterRepository rosters, PersonRepository people, RosterService duty,
-                          NotificationConfig config, Caller caller, Clock clock) {
+                          NotificationConfig config, AuditLog audit, Caller caller, Clock clock) {
         this.rosters = rosters;
         this.people = people;
         this.duty = duty;
         this.config = config;
+        this.audit = audit;
         this.caller = caller;
         this.clock = clock;
     }
@@ -163,6 +166,9 @@ public class RosterResource {
                     .call(() -> Multi.createFrom().iterable(request.shifts())
                             .onItem().transformToUniAndConcatenate(s -> shift(agency, s).persist())
                             .collect().asList())
+                    .call(() -> audit.record(caller.who(), existing == null ? "roster.create" : "roster.update",
+                            "roster", agency, request.shifts().size() + " shift(s)"
+                                    + (request.webhook() == null ? "" : ", webhook " + request.webhook().url())))
                     .chain(saved -> view(saved))
                     .map(view -> Response.status(status).entity(view).build());
         });
@@ -170,7 +176,7 @@ public class RosterResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    @WithSession
+    @WithTransaction
     @Operation(summary = "Rosters, by region")
     public Uni<Page<RosterView>> list(@QueryParam("region") String region, @QueryParam("page") Integer page,
                                       @QueryParam("size") Integer size) {
@@ -178,22 +184,26 @@ public class RosterResource {
         int s = Page.size(size);
         return rosters.page(region, p, s).chain(list -> Multi.createFrom().iterable(list)
                         .onItem().transformToUniAndConcatenate(this::view).collect().asList())
-                .chain(views -> rosters.countRegion(region).map(total -> new Page<>(views, p, s, total)));
+                .chain(views -> rosters.countRegion(region).map(total -> new Page<>(views, p, s, total)))
+                .call(found -> audit.record(caller.who(), "roster.list", "rosters",
+                        (region == null ? "all regions" : "region " + region) + " page " + p,
+                        "returned " + found.items().size()));
     }
 
     @GET
     @Path("/{agency}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.DUTY_OFFICER})
-    @WithSession
+    @WithTransaction
     @Operation(summary = "One agency's roster")
     public Uni<RosterView> get(@PathParam("agency") String agency) {
-        return visible(agency).chain(this::view);
+        return visible(agency).chain(this::view)
+                .call(() -> audit.record(caller.who(), "roster.read", "roster", agency, null));
     }
 
     @GET
     @Path("/{agency}/on-duty")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.DUTY_OFFICER, Roles.CASE_MANAGER})
-    @WithSession
+    @WithTransaction
     @Operation(summary = "Who is on duty at each level now, or at a given instant")
     public Uni<OnDutyView> onDuty(@PathParam("agency") String agency, @QueryParam("at") String at) {
         Instant when;
@@ -206,7 +216,8 @@ public class RosterResource {
         Uni<Roster> roster = anyAgency ? found(agency) : visible(agency);
         return roster.chain(r -> duty.chain(r, when).map(chain -> new OnDutyView(r.agency, r.timeZone, when,
                 chain.stream().map(level -> new LevelOnDuty(level.level(), level.role(), level.people().stream()
-                        .map((Person p) -> new PersonOnDuty(p.userId, p.displayName, p.language)).toList())).toList())));
+                        .map((Person p) -> new PersonOnDuty(p.userId, p.displayName, p.language)).toList())).toList())))
+                .call(() -> audit.record(caller.who(), "roster.on-duty.read", "roster", agency, "at " + when));
     }
 
     @DELETE
@@ -216,6 +227,7 @@ public class RosterResource {
     @Operation(summary = "Remove an agency's roster and its shifts")
     public Uni<Response> delete(@PathParam("agency") String agency) {
         return found(agency).call(r -> rosters.deleteShifts(agency)).call(r -> r.delete())
+                .call(() -> audit.record(caller.who(), "roster.delete", "roster", agency, null))
                 .map(r -> Response.noContent().build());
     }
 

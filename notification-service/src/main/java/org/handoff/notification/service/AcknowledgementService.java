@@ -6,6 +6,7 @@ import org.handoff.events.Actor;
 import org.handoff.notification.Notification;
 import org.handoff.notification.messaging.NotificationEvents;
 import org.handoff.notification.repository.NotificationRepository;
+import org.handoff.plumbing.audit.AuditLog;
 import org.handoff.plumbing.problem.ProblemException;
 
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
 /**
  * Someone confirms they have seen a notification: recorded once, announced on the notifications topic,
  * and the escalation it belongs to stops at their level. A repeated acknowledgement changes nothing.
- * Callers open the transaction.
+ * Each one, and each opening of a one-time link, is an audit row. Callers open the transaction.
  */
 @ApplicationScoped
 public class AcknowledgementService {
@@ -24,40 +25,60 @@ public class AcknowledgementService {
     private final NotificationRepository notifications;
     private final EscalationService escalations;
     private final NotificationEvents events;
+    private final AuditLog audit;
     private final Clock clock;
 
     public AcknowledgementService(NotificationRepository notifications, EscalationService escalations,
-                                  NotificationEvents events, Clock clock) {
+                                  NotificationEvents events, AuditLog audit, Clock clock) {
         this.notifications = notifications;
         this.escalations = escalations;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** Over the API: {@code allowed} says whether the caller may acknowledge this notification. */
-    public Uni<Notification> acknowledge(UUID id, Actor by, Predicate<Notification> allowed) {
+    /**
+     * Over the API: {@code allowed} says whether the caller may acknowledge this notification. A repeat is
+     * still audited: the caller read the notification again.
+     */
+    public Uni<Notification> acknowledge(UUID id, Actor by, AuditLog.Who who, Predicate<Notification> allowed) {
         return notifications.findById(id).chain(n -> {
             if (n == null || !allowed.test(n)) {
                 return Uni.createFrom().failure(ProblemException.notFound("notification " + id));
             }
-            return n.acknowledged() ? Uni.createFrom().item(n) : record(n, by);
+            if (n.acknowledged()) {
+                return audit.record(who, "notification.acknowledge", "notification", id.toString(),
+                        "already acknowledged by " + n.acknowledgedBy + ": nothing changed").replaceWith(n);
+            }
+            return record(n, by, who, "notification.acknowledge");
         });
     }
 
-    /** Through the one-time link in an e-mail, SMS or webhook: the link stands for its recipient. */
+    /**
+     * Through the one-time link in an e-mail, SMS or webhook: the link stands for its recipient, so the
+     * audit row names the recipient and says it was the link.
+     */
     public Uni<Notification> acknowledgeByLink(String token) {
         return notifications.byAckToken(token).chain(n -> n == null
                 ? Uni.createFrom().failure(new ProblemException(410, "link-used", "This link is no longer valid",
                         "the link was used already or never existed; open the duty console to see the notification"))
-                : record(n, n.recipient()));
+                : record(n, n.recipient(), linkHolder(n), "notification.acknowledge.link"));
     }
 
-    /** Whether the link is still good, without using it (a mail scanner's GET must not acknowledge). */
+    /**
+     * Whether the link is still good, without using it (a mail scanner's GET must not acknowledge). The
+     * page shows the subject, so a good link's opening is audited as a read.
+     */
     public Uni<Notification> peek(String token) {
-        return notifications.byAckToken(token);
+        return notifications.byAckToken(token).call(n -> n == null ? Uni.createFrom().voidItem()
+                : audit.record(linkHolder(n), "notification.read.link", "notification", n.id.toString(), null));
     }
 
-    private Uni<Notification> record(Notification n, Actor by) {
+    private static AuditLog.Who linkHolder(Notification n) {
+        return new AuditLog.Who(n.recipientUserId, n.recipientRole, n.recipientAgency);
+    }
+
+    private Uni<Notification> record(Notification n, Actor by, AuditLog.Who who, String action) {
         Instant now = Instant.now(clock);
         if (!n.acknowledged()) {
             n.acknowledgedAt = now;
@@ -67,7 +88,9 @@ public class AcknowledgementService {
         }
         n.ackToken = null;
         return events.acknowledged(n, by, now)
-                .chain(() -> escalations.acknowledged(n))
+                .chain(() -> audit.record(who, action, "notification", n.id.toString(),
+                        "level " + n.escalationLevel + (n.escalationId == null ? "" : ", escalation " + n.escalationId)))
+                .chain(() -> escalations.acknowledged(n, who))
                 .replaceWith(n);
     }
 }

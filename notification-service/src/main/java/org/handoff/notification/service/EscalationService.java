@@ -18,6 +18,7 @@ import org.handoff.notification.messaging.NotificationEvents;
 import org.handoff.notification.repository.EscalationRepository;
 import org.handoff.notification.repository.NotificationRepository;
 import org.handoff.notification.repository.TrackedReferralRepository;
+import org.handoff.plumbing.audit.AuditLog;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +31,8 @@ import java.util.UUID;
  * An overdue referral walks the recipient agency's chain: the duty officer first, then, one level per
  * missed acknowledgement, the supervisor and the coordinator. It stops at the level that acknowledges,
  * or when the referral moves past the missed deadline. Time comes from the injected clock, and
- * {@link #escalateDue()} is the one place that moves escalations up.
+ * {@link #escalateDue()} is the one place that moves escalations up. Every change of an escalation is an
+ * audit row, in the transaction that makes it.
  */
 @ApplicationScoped
 public class EscalationService {
@@ -44,12 +46,14 @@ public class EscalationService {
     private final NotificationService notifier;
     private final NotificationEvents events;
     private final NotificationConfig config;
+    private final AuditLog audit;
     private final Clock clock;
     private final MeterRegistry metrics;
 
     public EscalationService(EscalationRepository escalations, NotificationRepository notifications,
                              TrackedReferralRepository referrals, RosterService rosters, NotificationService notifier,
-                             NotificationEvents events, NotificationConfig config, Clock clock, MeterRegistry metrics) {
+                             NotificationEvents events, NotificationConfig config, AuditLog audit, Clock clock,
+                             MeterRegistry metrics) {
         this.escalations = escalations;
         this.notifications = notifications;
         this.referrals = referrals;
@@ -57,6 +61,7 @@ public class EscalationService {
         this.notifier = notifier;
         this.events = events;
         this.config = config;
+        this.audit = audit;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -113,7 +118,10 @@ public class EscalationService {
         e.correlationId = correlationId;
         e.openedAt = now;
         metrics.counter("handoff.escalations.opened", "deadline", event.deadline().name()).increment();
-        return e.persist().chain(() -> rosters.firstStaffed(agency, event.escalationLevel(), now))
+        return e.persist()
+                .call(() -> record("escalation.open", e, event.deadline() + " deadline of referral " + e.referralId
+                        + " missed, overdue level " + event.escalationLevel()))
+                .chain(() -> rosters.firstStaffed(agency, event.escalationLevel(), now))
                 .chain(onDuty -> notifyLevel(e, onDuty, now).replaceWithVoid());
     }
 
@@ -123,6 +131,8 @@ public class EscalationService {
         int fromLevel = e.level;
         return rosters.firstStaffed(e.agency, toLevel, now)
                 .chain(onDuty -> notifyLevel(e, onDuty, now))
+                .call(sent -> sent.isEmpty() || fromLevel < 1 ? Uni.createFrom().voidItem()
+                        : record("escalation.raise", e, "level " + fromLevel + " -> " + e.level))
                 .chain(sent -> sent.isEmpty() || fromLevel < 1 ? Uni.createFrom().voidItem()
                         : notifications.ofEscalation(e.id).chain(all -> all.stream()
                                 .filter(n -> n.escalationLevel == fromLevel)
@@ -140,7 +150,8 @@ public class EscalationService {
                     e.referralId, e.deadline, e.agency, e.level + 1);
             metrics.counter("handoff.escalations.exhausted").increment();
             e.close(Escalation.State.EXHAUSTED, now);
-            return Uni.createFrom().item(List.of());
+            return record("escalation.exhausted", e, "nobody on duty at or above level " + (e.level + 1))
+                    .replaceWith(List.of());
         }
         RosterService.OnDuty level = onDuty.get();
         e.level = level.level();
@@ -163,26 +174,37 @@ public class EscalationService {
                         .map(List::size)));
     }
 
-    /** An acknowledgement stops the escalation it belongs to, at the acknowledging level. */
-    public Uni<Void> acknowledged(Notification n) {
+    /** An acknowledgement stops the escalation it belongs to, at the acknowledging level; {@code who} acknowledged. */
+    public Uni<Void> acknowledged(Notification n, AuditLog.Who who) {
         if (n.escalationId == null) {
             return Uni.createFrom().voidItem();
         }
-        return escalations.findById(n.escalationId).invoke(e -> {
-            if (e != null && e.state == Escalation.State.OPEN) {
-                e.acknowledgedLevel = n.escalationLevel;
-                e.acknowledgedBy = n.acknowledgedBy;
-                e.close(Escalation.State.ACKNOWLEDGED, n.acknowledgedAt);
-                metrics.counter("handoff.escalations.acknowledged", "level", Integer.toString(n.escalationLevel)).increment();
+        return escalations.findById(n.escalationId).chain(e -> {
+            if (e == null || e.state != Escalation.State.OPEN) {
+                return Uni.createFrom().voidItem();
             }
-        }).replaceWithVoid();
+            e.acknowledgedLevel = n.escalationLevel;
+            e.acknowledgedBy = n.acknowledgedBy;
+            e.close(Escalation.State.ACKNOWLEDGED, n.acknowledgedAt);
+            metrics.counter("handoff.escalations.acknowledged", "level", Integer.toString(n.escalationLevel)).increment();
+            return audit.record(who, "escalation.acknowledge", "escalation", e.id.toString(),
+                    "stopped at level " + n.escalationLevel + " by notification " + n.id);
+        });
     }
 
     /** The referral moved: escalations about deadlines it has now met are over. */
     public Uni<Void> referralMoved(TrackedReferral referral) {
         Instant now = Instant.now(clock);
-        return escalations.open(referral.referralId).invoke(open -> open.stream()
-                .filter(e -> met(e.deadline, referral.state))
-                .forEach(e -> e.close(Escalation.State.RESOLVED, now))).replaceWithVoid();
+        return escalations.open(referral.referralId).chain(open -> Multi.createFrom().iterable(open.stream()
+                        .filter(e -> met(e.deadline, referral.state)).toList())
+                .onItem().transformToUniAndConcatenate(e -> {
+                    e.close(Escalation.State.RESOLVED, now);
+                    return record("escalation.resolve", e, "referral is " + referral.state);
+                })
+                .collect().last()).replaceWithVoid();
+    }
+
+    private Uni<Void> record(String action, Escalation e, String detail) {
+        return audit.record(ServiceActor.WHO, action, "escalation", e.id.toString(), detail);
     }
 }

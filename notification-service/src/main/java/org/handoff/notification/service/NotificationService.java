@@ -17,6 +17,7 @@ import org.handoff.notification.Notification;
 import org.handoff.notification.Person;
 import org.handoff.notification.Roster;
 import org.handoff.notification.config.NotificationConfig;
+import org.handoff.plumbing.audit.AuditLog;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,7 +32,8 @@ import java.util.UUID;
 /**
  * Creates tracked notifications: one per recipient, rendered in the recipient's language, with a
  * pending delivery per channel the recipient can be reached on. Runs inside the caller's transaction;
- * the dispatcher sends the deliveries once it has committed.
+ * the dispatcher sends the deliveries once it has committed. Each notification created is an audit row
+ * of the service itself (the consumer or the escalation clock made it, not a person).
  */
 @ApplicationScoped
 public class NotificationService {
@@ -41,14 +43,16 @@ public class NotificationService {
     private final Templates templates;
     private final NotificationConfig config;
     private final ObjectMapper json;
+    private final AuditLog audit;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public NotificationService(Templates templates, NotificationConfig config, ObjectMapper json, Clock clock,
-                               MeterRegistry metrics) {
+    public NotificationService(Templates templates, NotificationConfig config, ObjectMapper json, AuditLog audit,
+                               Clock clock, MeterRegistry metrics) {
         this.templates = templates;
         this.config = config;
         this.json = json;
+        this.audit = audit;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -94,7 +98,10 @@ public class NotificationService {
         n.body = content.body();
         n.facts = write(facts);
         metrics.counter("handoff.notifications.created", "reason", t.reason().name()).increment();
-        return n.<Notification>persist().call(() -> persistDeliveries(n, person, roster, now));
+        return n.<Notification>persist().call(() -> persistDeliveries(n, person, roster, now))
+                .call(() -> audit.record(ServiceActor.WHO, "notification.create", "notification", n.id.toString(),
+                        t.reason() + " to " + person.userId + " of " + person.agency + " at level " + level
+                                + (t.referralId() == null ? "" : ", referral " + t.referralId())));
     }
 
     private Uni<Void> persistDeliveries(Notification n, Person person, Roster roster, Instant now) {
