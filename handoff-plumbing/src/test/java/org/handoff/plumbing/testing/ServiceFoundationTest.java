@@ -52,4 +52,12 @@ public abstract class ServiceFoundationTest {
                 .then().statusCode(200)
                 .body("agency", equalTo("almaty-coordination"));
     }
+
+    @Test
+    void apiRefusesATokenIssuedForAnotherService() {
+        String otherService = TestTokens.serviceUnderTest().equals("referral-service") ? "police-service" : "referral-service";
+        given().auth().oauth2(TestTokens.tokenFor(otherService, "manager.case", "almaty-coordination", "coordination", Roles.CASE_MANAGER))
+                .get("/api/v1/me")
+                .then().statusCode(401);
+    }
 }

@@ -1,21 +1,31 @@
 package org.handoff.plumbing.testing;
 
 import io.smallrye.jwt.build.Jwt;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.Set;
 
-/** Real signed bearer tokens, verified by the service against the test OIDC server's keys. */
+/**
+ * Real signed bearer tokens, verified by the service against the test OIDC server's keys. They name
+ * the service under test as audience, as Keycloak's audience mappers do for the clients meant to
+ * call it.
+ */
 public final class TestTokens {
 
     private TestTokens() {
     }
 
     public static String token(String user, String agency, String sector, String... roles) {
+        return tokenFor(serviceUnderTest(), user, agency, sector, roles);
+    }
+
+    /** A token issued for {@code audience}: for another service's name, the service under test must refuse it. */
+    public static String tokenFor(String audience, String user, String agency, String sector, String... roles) {
         var claims = Jwt.preferredUserName(user)
                 .subject(user)
                 .groups(Set.of(roles))
                 .issuer("https://server.example.com")
-                .audience("https://service.example.com");
+                .audience(audience);
         if (agency != null) {
             claims.claim("agency", agency);
         }
@@ -23,5 +33,9 @@ public final class TestTokens {
             claims.claim("sector", sector);
         }
         return claims.jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    public static String serviceUnderTest() {
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.token.audience", String.class);
     }
 }
