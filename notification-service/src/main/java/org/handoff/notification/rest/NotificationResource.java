@@ -37,9 +37,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Tracked notifications: a person sees their own, a supervisor their agency's, an admin all. The
- * recipient, or a duty officer or supervisor of the same agency, acknowledges; that stops its escalation.
- * Every read and acknowledgement goes into the audit chain.
+ * Tracked notifications: a person sees their own, a duty officer or supervisor their agency's (they may
+ * acknowledge those, so they must be able to read them first), an admin all. The recipient, or a duty
+ * officer or supervisor of the same agency, acknowledges; that stops its escalation. Every read and
+ * acknowledgement goes into the audit chain.
  */
 @Path("/api/v1/notifications")
 @Tag(name = "Notifications")
@@ -88,7 +89,7 @@ public class NotificationResource {
         int p = Page.page(page);
         int s = Page.size(size);
         boolean everyone = caller.hasRole(Roles.ADMIN);
-        boolean agencyWide = !everyone && caller.hasRole(Roles.SUPERVISOR);
+        boolean agencyWide = !everyone && agencyStaff();
         NotificationRepository.Filter filter = new NotificationRepository.Filter(
                 everyone || agencyWide ? null : caller.userId(),
                 agencyWide ? caller.agency().orElse("-") : null,
@@ -126,7 +127,7 @@ public class NotificationResource {
         // the same role the audit row names (Caller.primaryRole), so the event and the audit agree
         Actor by = new Actor(caller.userId(), caller.primaryRole().orElse("user"), caller.agency().orElse("unknown"));
         String scope = "user:" + caller.userId() + " POST /api/v1/notifications/{id}/acknowledge";
-        return idempotent.execute(scope, idempotencyKey, id, () -> acknowledgements.acknowledge(id, by, caller.who(), this::mayAcknowledge)
+        return idempotent.execute(scope, idempotencyKey, id, () -> acknowledgements.acknowledge(id, by, caller.who(), this::visible, this::mayAcknowledge)
                 .chain(n -> deliveries.ofNotification(n.id).map(d -> Outcome.ok(view(n, d)))));
     }
 
@@ -138,13 +139,18 @@ public class NotificationResource {
         return caller.agency().map(n.recipientAgency::equals).orElse(false);
     }
 
+    /** Duty officers and supervisors act for their agency: they see and acknowledge its notifications. */
+    private boolean agencyStaff() {
+        return caller.agency().isPresent() && (caller.hasRole(Roles.DUTY_OFFICER) || caller.hasRole(Roles.SUPERVISOR));
+    }
+
     private boolean visible(Notification n) {
-        return isRecipient(n) || caller.hasRole(Roles.ADMIN) || (caller.hasRole(Roles.SUPERVISOR) && sameAgency(n));
+        return mayAcknowledge(n) || caller.hasRole(Roles.ADMIN);
     }
 
     /** The recipient, or the duty officer or supervisor on hand at the same agency. */
     private boolean mayAcknowledge(Notification n) {
-        return isRecipient(n) || (sameAgency(n) && (caller.hasRole(Roles.DUTY_OFFICER) || caller.hasRole(Roles.SUPERVISOR)));
+        return isRecipient(n) || (sameAgency(n) && agencyStaff());
     }
 
     private static String filterDetail(UUID caseId, UUID referralId, Boolean acknowledged) {

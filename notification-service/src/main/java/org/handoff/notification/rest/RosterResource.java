@@ -231,11 +231,15 @@ public class RosterResource {
                 .map(r -> Response.noContent().build());
     }
 
-    /** An admin or supervisor sees every roster; anyone else only their own agency's. */
+    /**
+     * An admin or supervisor sees every roster; a duty officer only their own agency's. Another agency's is
+     * refused (403), not hidden (404): "no roster" would tell a duty officer nobody is on call there.
+     */
     private Uni<Roster> visible(String agency) {
         boolean own = caller.agency().map(agency::equals).orElse(false);
         if (!own && !caller.hasRole(Roles.ADMIN) && !caller.hasRole(Roles.SUPERVISOR)) {
-            return Uni.createFrom().failure(ProblemException.notFound("roster of " + agency));
+            return Uni.createFrom().failure(new ProblemException(403, "not-your-agency", "Forbidden",
+                    "only " + agency + "'s own duty officers, supervisors and admins see its roster"));
         }
         return found(agency);
     }

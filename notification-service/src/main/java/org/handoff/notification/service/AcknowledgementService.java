@@ -38,13 +38,19 @@ public class AcknowledgementService {
     }
 
     /**
-     * Over the API: {@code allowed} says whether the caller may acknowledge this notification. A repeat is
-     * still audited: the caller read the notification again.
+     * Over the API: {@code visible} says whether the caller may see this notification (else 404, as if it
+     * did not exist), {@code allowed} whether they may acknowledge it (else 403: an admin sees every
+     * notification but is on no duty chain). A repeat is still audited: the caller read the notification again.
      */
-    public Uni<Notification> acknowledge(UUID id, Actor by, AuditLog.Who who, Predicate<Notification> allowed) {
+    public Uni<Notification> acknowledge(UUID id, Actor by, AuditLog.Who who, Predicate<Notification> visible,
+                                         Predicate<Notification> allowed) {
         return notifications.findById(id).chain(n -> {
-            if (n == null || !allowed.test(n)) {
+            if (n == null || !visible.test(n)) {
                 return Uni.createFrom().failure(ProblemException.notFound("notification " + id));
+            }
+            if (!allowed.test(n)) {
+                return Uni.createFrom().failure(new ProblemException(403, "not-on-duty-for-it", "Forbidden",
+                        "only its recipient or a duty officer or supervisor of " + n.recipientAgency + " acknowledges it"));
             }
             if (n.acknowledged()) {
                 return audit.record(who, "notification.acknowledge", "notification", id.toString(),

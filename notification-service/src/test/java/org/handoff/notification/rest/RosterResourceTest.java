@@ -50,11 +50,11 @@ class RosterResourceTest {
                 .body("timeZone", equalTo("Asia/Almaty"))
                 .body("webhookSecretSet", equalTo(true))
                 .body("$", not(org.hamcrest.Matchers.hasKey("webhookSecret")));
-        // a duty officer reads their own agency's roster, not another's
+        // a duty officer reads their own agency's roster; another's is refused, not hidden
         given().auth().oauth2(officer("duty.one", agency, Roles.DUTY_OFFICER)).get("/api/v1/rosters/{a}", agency)
                 .then().statusCode(200);
         given().auth().oauth2(officer("duty.two", "other-agency", Roles.DUTY_OFFICER)).get("/api/v1/rosters/{a}", agency)
-                .then().statusCode(404);
+                .then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** A duty console: a real WebSocket client with a bearer token, keeping each message and when it arrived. */
+/** A duty console: a real WebSocket client with a bearer token (none if null), keeping each message and when it arrived. */
 public final class ConsoleClient implements AutoCloseable {
 
     public record Received(JsonObject message, Instant at) {
@@ -25,8 +25,10 @@ public final class ConsoleClient implements AutoCloseable {
     public ConsoleClient(Vertx vertx, URI base, String bearer) throws Exception {
         client = vertx.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(base.getHost()).setPort(base.getPort()).setURI("/api/v1/console/feed")
-                .addHeader("Authorization", "Bearer " + bearer);
+                .setHost(base.getHost()).setPort(base.getPort()).setURI("/api/v1/console/feed");
+        if (bearer != null) {
+            options.addHeader("Authorization", "Bearer " + bearer);
+        }
         socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         socket.textMessageHandler(text -> received.add(new Received(new JsonObject(text), Instant.now())));
     }
