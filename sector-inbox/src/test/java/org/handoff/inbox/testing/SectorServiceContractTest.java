@@ -21,7 +21,10 @@ import org.handoff.events.Sector;
 import org.handoff.events.SocialView;
 import org.handoff.events.Topics;
 import org.handoff.plumbing.security.Roles;
+import org.handoff.plumbing.testing.AuthorizationMatrix;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -71,8 +75,12 @@ public abstract class SectorServiceContractTest {
     /** The realm role that works this sector (police-officer, health-worker, social-worker). */
     protected abstract String workerRole();
 
-    /** A worker token of another sector, which must be refused here. */
-    protected abstract String foreignToken();
+    /** A worker of another sector, who must be refused here. */
+    protected abstract AuthorizationMatrix.Caller foreignWorker();
+
+    protected String foreignToken() {
+        return foreignWorker().token();
+    }
 
     /** The sector's minimal view for a referral to it. */
     protected abstract Object sectorView();
@@ -91,6 +99,27 @@ public abstract class SectorServiceContractTest {
 
     protected static String admin() {
         return token("admin.ops", "almaty-coordination", "coordination", Roles.ADMIN);
+    }
+
+    // ---- who may do what ----
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnswersEveryCallerAsTheMatrixSays() {
+        return sectorEndpoints(SectorMatrix.shared(this)).tests(path -> SectorMatrix.target(this, path));
+    }
+
+    /** The sector's own endpoints, added to the shared rows (same callers: see {@link SectorMatrix}). */
+    protected AuthorizationMatrix sectorEndpoints(AuthorizationMatrix shared) {
+        return shared;
+    }
+
+    /** Creates what a sector row's {placeholder} names; the shared ones ({referral}, {report}) are done already. */
+    protected Fixture sectorFixture(String placeholder) {
+        throw new IllegalArgumentException("no fixture for {" + placeholder + "}");
+    }
+
+    /** A record made for one matrix cell: its id for the path, and the If-Match an action on it needs (or null). */
+    public record Fixture(String id, String ifMatch) {
     }
 
     protected ReferralRequested arrive(Priority priority, Instant acceptanceDue) {
