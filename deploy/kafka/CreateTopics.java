@@ -1,8 +1,9 @@
+import java.io.FileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
@@ -16,12 +17,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * (TopicCommand does one topic per JVM start: about 2 s each, 30 s for the full list here.)
  *
  * Run with Java's source launcher: java -cp "$(cat deploy/target/kafka.classpath)"
- * deploy/kafka/CreateTopics.java localhost:9092 deploy/kafka/topics.txt
+ * deploy/kafka/CreateTopics.java localhost:9092 deploy/kafka/topics.txt [client.properties]
+ * (the optional file holds the admin user's SASL settings for the secured local broker)
  */
 public class CreateTopics {
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: CreateTopics <bootstrap-servers> <topics.txt>");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: CreateTopics <bootstrap-servers> <topics.txt> [client.properties]");
             System.exit(2);
         }
         List<NewTopic> declared = new ArrayList<>();
@@ -36,7 +38,14 @@ public class CreateTopics {
             declared.add(new NewTopic(fields[0], partitions, (short) 1));
         }
 
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]))) {
+        Properties config = new Properties();
+        if (args.length == 3) {
+            try (var reader = new FileReader(args[2])) {
+                config.load(reader);
+            }
+        }
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = declared.stream().filter(t -> !existing.contains(t.name())).toList();
             int created = 0;

@@ -32,14 +32,17 @@ start() {
     done
     for entry in "${SERVICES[@]}"; do
         s="${entry%%:*}" port="${entry##*:}"
-        # Secrets (*_DB_PASSWORD, *_SYSTEM_CLIENT_SECRET) come exported from lib.sh.
+        # Secrets (*_DB_PASSWORD, *_SYSTEM_CLIENT_SECRET) come exported from lib.sh; each service
+        # gets only its own broker password (its SCRAM user is named like the service).
         # cd to the module so each service finds its own config/ and relative paths.
         # SerialGC: five small-heap JVMs on two cores gain nothing from G1's extra threads.
         (
             cd "$ROOT_DIR/$s-service"
+            kafka_password_var="KAFKA_${s^^}_PASSWORD"
             QUARKUS_HTTP_PORT="$port" \
             DB_HOST="${PGHOST:-localhost}" DB_PORT="${PGPORT:-5432}" \
             KAFKA_BOOTSTRAP_SERVERS=localhost:9092 \
+            HANDOFF_KAFKA_PASSWORD="${!kafka_password_var}" \
             OIDC_AUTH_SERVER_URL="http://localhost:8180/realms/handoff" \
                 start_bg "$s-service" "$JAVA" -Xmx256m -XX:+UseSerialGC -jar "$(jar_of "$s")"
         )

@@ -72,7 +72,7 @@ class HandoffScenarioTest {
         });
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonPath outgoing = given().auth().oauth2(officer).queryParam("size", 100)
+            JsonPath outgoing = given().auth().oauth2(officer).queryParam("caseId", caseId)
                     .get(Stack.url("police-service") + "/api/v1/outgoing-referrals")
                     .then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> ours = outgoing.<Map<String, Object>>getList("items").stream()
@@ -85,7 +85,7 @@ class HandoffScenarioTest {
     }
 
     private static String inboxReferral(String service, String token, String caseId) {
-        return await().atMost(PATIENCE).until(() -> given().auth().oauth2(token).queryParam("size", 100)
+        return await().atMost(PATIENCE).until(() -> given().auth().oauth2(token).queryParam("caseId", caseId)
                 .get(Stack.url(service) + "/api/v1/inbox/referrals")
                 .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
                 .filter(r -> caseId.equals(r.get("caseId"))).map(r -> (String) r.get("referralId")).findFirst()

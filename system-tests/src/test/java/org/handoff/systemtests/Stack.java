@@ -51,7 +51,8 @@ final class Stack {
                 .extract().path("access_token");
     }
 
-    private static String secret(String name) {
+    /** A value generated into deploy/local/var/secrets.env for this machine. */
+    static String secret(String name) {
         String file = System.getenv("HANDOFF_SECRETS_FILE");
         Properties secrets = new Properties();
         try (var reader = Files.newBufferedReader(Path.of(file))) {

@@ -3,6 +3,7 @@ package org.handoff.systemtests;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -41,12 +42,16 @@ class StackSmokeTest {
                 .body("roles", hasItem("police-officer"));
     }
 
+    /** Keycloak names in "aud" only the services an agency system is meant to call. */
     @ParameterizedTest
     @MethodSource("services")
-    void agencySystemServiceAccountIsAccepted(String service) {
-        given().auth().oauth2(Stack.clientToken("health-system", "HEALTH_SYSTEM_CLIENT_SECRET"))
+    void agencySystemServiceAccountIsAcceptedOnlyWhereItIsAnAudience(String service) {
+        boolean audience = Set.of("health-service", "referral-service", "notification-service").contains(service);
+        var response = given().auth().oauth2(Stack.clientToken("health-system", "HEALTH_SYSTEM_CLIENT_SECRET"))
                 .get(Stack.url(service) + "/api/v1/me")
-                .then().statusCode(200)
-                .body("sector", equalTo("health"));
+                .then().statusCode(audience ? 200 : 401);
+        if (audience) {
+            response.body("sector", equalTo("health"));
+        }
     }
 }

@@ -1,0 +1,124 @@
+package org.handoff.systemtests;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The broker keeps sectors apart (deploy/kafka/acls.txt): each service's SCRAM user, with the
+ * password the stack gave that service, may read only its own inbox and write only what it publishes.
+ */
+class BrokerAccessTest {
+
+    private static final String BOOTSTRAP = System.getProperty("handoff.kafka", "localhost:9092");
+
+    @Test
+    void policeUserIsRefusedTheHealthInbox() {
+        try (var consumer = consumerAs("police-service")) {
+            consumer.assign(List.of(new TopicPartition("handoff.health.inbox", 0)));
+            var refused = assertThrows(TopicAuthorizationException.class, () -> consumer.poll(Duration.ofSeconds(10)));
+            assertTrue(refused.unauthorizedTopics().contains("handoff.health.inbox"), refused.toString());
+        }
+    }
+
+    @Test
+    void policeUserReadsItsOwnInbox() {
+        try (var consumer = consumerAs("police-service")) {
+            consumer.assign(List.of(new TopicPartition("handoff.police.inbox", 0)));
+            consumer.seekToBeginning(consumer.assignment());
+            assertDoesNotThrow(() -> consumer.poll(Duration.ofSeconds(2)));
+        }
+    }
+
+    @Test
+    void healthUserReadsTheHealthInbox() {
+        try (var consumer = consumerAs("health-service")) {
+            consumer.assign(List.of(new TopicPartition("handoff.health.inbox", 0)));
+            assertDoesNotThrow(() -> consumer.poll(Duration.ofSeconds(2)));
+        }
+    }
+
+    @Test
+    void policeUserCannotWriteIntoAnotherSectorsInbox() {
+        try (var producer = producerAs("police-service", Stack.secret("KAFKA_POLICE_PASSWORD"))) {
+            var sent = producer.send(new ProducerRecord<>("handoff.health.inbox", "case", "{}"));
+            var failure = assertThrows(ExecutionException.class, sent::get);
+            assertInstanceOf(TopicAuthorizationException.class, failure.getCause());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        try (var producer = producerAs("police-service", "not-the-password")) {
+            var sent = producer.send(new ProducerRecord<>("handoff.case-reported", "case", "{}"));
+            var failure = assertThrows(ExecutionException.class, sent::get);
+            assertInstanceOf(SaslAuthenticationException.class, failure.getCause());
+        }
+    }
+
+    @Test
+    void aClientWithoutCredentialsGetsNoTopicList() {
+        Properties plain = new Properties();
+        plain.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        plain.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        plain.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        plain.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        try (var consumer = new KafkaConsumer<String, String>(plain)) {
+            // A plaintext client cannot speak to a SASL listener: it never gets metadata.
+            assertThrows(org.apache.kafka.common.errors.TimeoutException.class, () -> consumer.listTopics(Duration.ofSeconds(3)));
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumerAs(String user) {
+        Properties config = credentials(user, Stack.secret(passwordName(user)));
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(config);
+    }
+
+    private static KafkaProducer<String, String> producerAs(String user, String password) {
+        Properties config = credentials(user, password);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        return new KafkaProducer<>(config);
+    }
+
+    private static Properties credentials(String user, String password) {
+        Properties config = new Properties();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        config.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+        config.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + user + "\" password=\"" + password + "\";");
+        return config;
+    }
+
+    private static String passwordName(String user) {
+        return "KAFKA_" + user.replace("-service", "").toUpperCase(Locale.ROOT) + "_PASSWORD";
+    }
+}
