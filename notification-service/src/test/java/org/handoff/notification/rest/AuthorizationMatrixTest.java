@@ -15,7 +15,6 @@ import org.handoff.plumbing.security.Roles;
 import org.handoff.plumbing.testing.AuthorizationMatrix;
 import org.handoff.plumbing.testing.AuthorizationMatrix.Caller;
 import org.handoff.plumbing.testing.AuthorizationMatrix.Target;
-import org.handoff.plumbing.testing.TestTokens;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -103,17 +102,19 @@ class AuthorizationMatrixTest {
         var feedback = notifications.statusFeedback(RECIPIENT, A);
         String id = feedback.id.toString();
         for (int i : new int[] {0, 1, 2, 7}) {
-            given().auth().oauth2(token(CALLERS[i])).queryParam("referralId", feedback.referralId.toString()).get("/api/v1/notifications")
+            given().auth().oauth2(CALLERS[i].token()).queryParam("referralId", feedback.referralId.toString())
+                    .get("/api/v1/notifications")
                     .then().statusCode(200).body("items.id", hasItem(id));
         }
         for (int i : new int[] {3, 4, 5, 6}) {
-            given().auth().oauth2(token(CALLERS[i])).queryParam("referralId", feedback.referralId.toString()).get("/api/v1/notifications")
+            given().auth().oauth2(CALLERS[i].token()).queryParam("referralId", feedback.referralId.toString())
+                    .get("/api/v1/notifications")
                     .then().statusCode(200).body("items.id", not(hasItem(id)));
         }
         // an admin sees it but is on no duty chain: refused, and it stays unacknowledged
-        given().auth().oauth2(token(CALLERS[0])).post("/api/v1/notifications/{id}/acknowledge", id)
+        given().auth().oauth2(CALLERS[0].token()).post("/api/v1/notifications/{id}/acknowledge", id)
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(token(CALLERS[7])).get("/api/v1/notifications/{id}", id)
+        given().auth().oauth2(CALLERS[7].token()).get("/api/v1/notifications/{id}", id)
                 .then().statusCode(200).body("acknowledgedAt", org.hamcrest.Matchers.nullValue());
     }
 
@@ -163,10 +164,10 @@ class AuthorizationMatrixTest {
         tests.add(DynamicTest.dynamicTest(name + " without a token -> 200", () -> link(method, null, 200)));
         for (Caller caller : CALLERS) {
             tests.add(DynamicTest.dynamicTest(name + " as " + caller.name() + " -> 200",
-                    () -> link(method, token(caller), 200)));
+                    () -> link(method, caller.token(), 200)));
         }
         tests.add(DynamicTest.dynamicTest(name + " as recipient with a token for referral-service -> 401",
-                () -> link(method, TestTokens.tokenFor("referral-service", RECIPIENT, A, "police", Roles.POLICE_OFFICER), 401)));
+                () -> link(method, CALLERS[7].tokenFor("referral-service"), 401)));
         return tests.stream();
     }
 
@@ -189,10 +190,10 @@ class AuthorizationMatrixTest {
         tests.add(DynamicTest.dynamicTest(name + " without a token -> 401", () -> assertRefused(null)));
         for (Caller caller : CALLERS) {
             tests.add(DynamicTest.dynamicTest(name + " as " + caller.name() + " -> connected",
-                    () -> new ConsoleClient(vertx, base, token(caller)).close()));
+                    () -> new ConsoleClient(vertx, base, caller.token()).close()));
         }
         tests.add(DynamicTest.dynamicTest(name + " as recipient with a token for referral-service -> 401",
-                () -> assertRefused(TestTokens.tokenFor("referral-service", RECIPIENT, A, "police", Roles.POLICE_OFFICER))));
+                () -> assertRefused(CALLERS[7].tokenFor("referral-service"))));
         return tests.stream();
     }
 
@@ -204,9 +205,5 @@ class AuthorizationMatrixTest {
             UpgradeRejectedException rejected = assertInstanceOf(UpgradeRejectedException.class, e.getCause());
             assertEquals(401, rejected.getStatus());
         }
-    }
-
-    private static String token(Caller caller) {
-        return TestTokens.token(caller.user(), caller.agency(), caller.sector(), caller.roles());
     }
 }
