@@ -53,10 +53,6 @@ class SectorContractTest extends SectorServiceContractTest {
                 Set.of(ServiceType.SHELTER, ServiceType.SAFETY_PLANNING));
     }
 
-    /*
-     * POST /api/v1/shelters has no row: its body names the shelter's agency, and the service lets a
-     * social worker register a shelter for any agency, another agency's included (see the README).
-     */
     @Override
     protected AuthorizationMatrix sectorEndpoints(AuthorizationMatrix shared) {
         // A placement names its case in the body, so that case is made once, held by AGENCY.
@@ -66,7 +62,10 @@ class SectorContractTest extends SectorServiceContractTest {
         Map<String, Object> legalAid = Map.of("matter", "PROTECTION_ORDER", "provider", "Legal clinic Adilet");
         //                                                                                  worker other  police  case   admin
         //                                                                                         agency officer manager
+        // The body names AGENCY as the shelter's agency: only its own workers and the admin may register it.
+        Map<String, Object> newShelter = Map.of("name", "Matrix shelter", "region", "KZ-ALA", "agency", AGENCY, "capacity", 4);
         return shared
+                .row("POST", "/api/v1/shelters", newShelter,                                  201,   403,   403,    403,   201)
                 .row("GET", "/api/v1/shelters", null,                                         200,   200,   403,    200,   403)
                 .row("GET", "/api/v1/shelters/{shelter}", null,                               200,   200,   403,    200,   403)
                 .row("POST", "/api/v1/shelters/{shelter}/placements", placement,              201,   404,   403,    403,   403)

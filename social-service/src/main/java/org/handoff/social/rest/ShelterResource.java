@@ -100,8 +100,13 @@ public class ShelterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a shelter (social workers, or admin: a shelter holds no survivor data)")
     public Uni<Response> create(@NotNull @Valid ShelterRequest request) {
-        if (!access.isWorker() && !caller.hasRole(Roles.ADMIN)) {
+        boolean admin = caller.hasRole(Roles.ADMIN);
+        if (!access.isWorker() && !admin) {
             throw SectorAccess.forbidden("registering a shelter needs social-worker or admin");
+        }
+        // A worker speaks for their own agency only; the admin registers shelters for any agency.
+        if (!admin && !request.agency().equals(access.agency())) {
+            throw SectorAccess.forbidden("a social worker registers shelters of their own agency only");
         }
         return shelters.create(request.name(), request.region(), request.agency(), request.capacity())
                 .map(s -> Response.created(URI.create("/api/v1/shelters/" + s.id)).entity(ShelterView.of(s)).build());
