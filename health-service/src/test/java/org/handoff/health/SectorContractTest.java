@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
-import static org.handoff.inbox.testing.InboxFixtures.report;
 
 /**
  * Includes: a police token gets 403 on the health inbox, and reads a medical certificate only where
@@ -84,10 +83,6 @@ class SectorContractTest extends SectorServiceContractTest {
     }
 
     /** A case AGENCY took the report of. */
-    private String heldCase() {
-        return (String) postReport(report("Matrix Survivor", null, null), null).get("caseId");
-    }
-
     /** An encounter of AGENCY on a case of its own. */
     private JsonPath encounter() {
         return given().auth().oauth2(worker()).contentType(ContentType.JSON).body(Map.of("caseId", heldCase()))

@@ -73,9 +73,8 @@ class SectorContractTest extends SectorServiceContractTest {
                         .then().statusCode(200).extract().jsonPath();
                 yield new Fixture(order.getString("items[0].id"), "\"" + order.getLong("items[0].version") + "\"");
             }
-            case "case" -> new Fixture((String) postReport(report("Matrix Survivor", null, null), null).get("caseId"), null);
             case "investigated-case" -> {
-                String caseId = (String) postReport(report("Matrix Survivor", null, null), null).get("caseId");
+                String caseId = heldCase();
                 given().auth().oauth2(worker()).contentType(ContentType.JSON).body(Map.of("reference", "INV-MATRIX-0"))
                         .put("/api/v1/cases/" + caseId + "/investigation").then().statusCode(200);
                 yield new Fixture(caseId, null);

@@ -85,7 +85,6 @@ class SectorContractTest extends SectorServiceContractTest {
     protected Fixture sectorFixture(String placeholder) {
         return switch (placeholder) {
             case "shelter" -> new Fixture(shelter(), null);
-            case "case" -> new Fixture(heldCase(), null);
             case "placed-case" -> new Fixture(place().getString("caseId"), null);
             case "placement" -> {
                 JsonPath placed = place();
@@ -112,10 +111,6 @@ class SectorContractTest extends SectorServiceContractTest {
     }
 
     /** A case AGENCY took the report of. */
-    private String heldCase() {
-        return (String) postReport(report("Matrix Survivor", null, null), null).get("caseId");
-    }
-
     private static String shelter() {
         return given().auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Matrix shelter " + UUID.randomUUID(), "region", "KZ-ALA", "agency", AGENCY,

@@ -64,6 +64,7 @@ final class SectorMatrix {
                 }
                 case "report" -> new SectorServiceContractTest.Fixture(
                         (String) test.postReport(report("Matrix Survivor", null, null), null).get("id"), null);
+                case "case" -> new SectorServiceContractTest.Fixture(test.heldCase(), null);
                 default -> test.sectorFixture(placeholders.group(1));
             };
             if (fixture.ifMatch() != null) {

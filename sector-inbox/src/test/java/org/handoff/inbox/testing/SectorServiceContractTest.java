@@ -113,9 +113,14 @@ public abstract class SectorServiceContractTest {
         return shared;
     }
 
-    /** Creates what a sector row's {placeholder} names; the shared ones ({referral}, {report}) are done already. */
+    /** Creates what a sector row's {placeholder} names; the shared ones ({referral}, {report}, {case}) are done already. */
     protected Fixture sectorFixture(String placeholder) {
         throw new IllegalArgumentException("no fixture for {" + placeholder + "}");
+    }
+
+    /** A case this service's worker of AGENCY reported, so AGENCY holds it. */
+    protected String heldCase() {
+        return (String) postReport(report("Matrix Survivor", null, null), null).get("caseId");
     }
 
     /** A record made for one matrix cell: its id for the path, and the If-Match an action on it needs (or null). */
