@@ -35,13 +35,16 @@ start() {
         # Secrets (*_DB_PASSWORD, *_SYSTEM_CLIENT_SECRET) come exported from lib.sh.
         # cd to the module so each service finds its own config/ and relative paths.
         # SerialGC: five small-heap JVMs on two cores gain nothing from G1's extra threads.
+        # HANDOFF_JFR=1: a Flight Recording per service in var/log/<s>-service.jfr (for profiling the benchmark).
         (
             cd "$ROOT_DIR/$s-service"
             QUARKUS_HTTP_PORT="$port" \
             DB_HOST="${PGHOST:-localhost}" DB_PORT="${PGPORT:-5432}" \
             KAFKA_BOOTSTRAP_SERVERS=localhost:9092 \
             OIDC_AUTH_SERVER_URL="http://localhost:8180/realms/handoff" \
-                start_bg "$s-service" "$JAVA" -Xmx256m -XX:+UseSerialGC -jar "$(jar_of "$s")"
+                start_bg "$s-service" "$JAVA" -Xmx256m -XX:+UseSerialGC \
+                    ${HANDOFF_JFR:+"-XX:StartFlightRecording=filename=$LOG_DIR/$s-service.jfr,settings=profile,dumponexit=true"} \
+                    -jar "$(jar_of "$s")"
         )
     done
     for entry in "${SERVICES[@]}"; do

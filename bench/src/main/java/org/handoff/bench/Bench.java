@@ -45,6 +45,14 @@ public final class Bench {
             StepRunner runner = new StepRunner(options, driver, new FlowReader(db), db, kafka, sampler, raw);
             long dlqBefore = kafka.deadLettered();
 
+            log("idle: the stack's own CPU and memory for 10 s with no load");
+            sampler.begin();
+            for (int i = 0; i < 10; i++) {
+                TimeUnit.SECONDS.sleep(1);
+                sampler.sample();
+            }
+            results.put("idleProcesses", sampler.end());
+
             log("warm-up: %.0f reports/s for %ds (not reported)", options.warmupRate(), options.warmup().toSeconds());
             StepRunner.Step warm = runner.run(options.warmupRate(), options.warmup());
             everything.addAll(warm.reports());

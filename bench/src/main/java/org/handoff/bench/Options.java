@@ -26,11 +26,11 @@ record Options(List<Double> rates, Duration step, Duration warmup, double warmup
             a.put(args[i].substring(2), args[i + 1]);
         }
         return new Options(
-                Arrays.stream(a.getOrDefault("rates", "25,50,100,150,200,300,400,500").split(","))
+                Arrays.stream(a.getOrDefault("rates", "5,10,20,40,60,80,100,150,200,300,400,500").split(","))
                         .map(String::trim).map(Double::parseDouble).toList(),
                 Duration.ofSeconds(Long.parseLong(a.getOrDefault("step-seconds", "30"))),
-                Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup-seconds", "20"))),
-                Double.parseDouble(a.getOrDefault("warmup-rate", "20")),
+                Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup-seconds", "60"))),
+                Double.parseDouble(a.getOrDefault("warmup-rate", "10")),
                 Duration.ofSeconds(Long.parseLong(a.getOrDefault("drain-seconds", "120"))),
                 Double.parseDouble(a.getOrDefault("p99-limit-ms", "1000")),
                 Double.parseDouble(a.getOrDefault("error-limit", "0.01")),
