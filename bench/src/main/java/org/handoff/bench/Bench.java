@@ -37,7 +37,7 @@ public final class Bench {
         Map<String, Object> results = new LinkedHashMap<>();
         int exit;
         try (Tokens tokens = new Tokens(options.keycloak(), clientSecrets);
-             Databases db = new Databases(options.dbHost(), options.dbPort(), secrets);
+             Databases db = new Databases(options.dbHost(), options.dbPort(), secrets).open();
              KafkaProbe kafka = new KafkaProbe(options.kafkaBootstrap(), options.kafkaConfig());
              OpenLoopDriver driver = new OpenLoopDriver(tokens, new ReportFactory(options.seed()))) {
             tokens.start();

@@ -27,6 +27,14 @@ final class Databases implements AutoCloseable {
         this.secrets = secrets;
     }
 
+    /** Opens every connection the run needs before the load starts: a busy server may have no slot to spare later. */
+    Databases open() throws SQLException {
+        for (String service : new String[] {"referral", "police", "health", "social"}) {
+            of(service);
+        }
+        return this;
+    }
+
     synchronized Connection of(String service) throws SQLException {
         Connection connection = open.get(service);
         if (connection == null || connection.isClosed()) {

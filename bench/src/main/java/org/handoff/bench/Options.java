@@ -30,7 +30,7 @@ record Options(List<Double> rates, Duration step, Duration warmup, double warmup
                         .map(String::trim).map(Double::parseDouble).toList(),
                 Duration.ofSeconds(Long.parseLong(a.getOrDefault("step-seconds", "30"))),
                 Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup-seconds", "60"))),
-                Double.parseDouble(a.getOrDefault("warmup-rate", "10")),
+                Double.parseDouble(a.getOrDefault("warmup-rate", "5")),
                 Duration.ofSeconds(Long.parseLong(a.getOrDefault("drain-seconds", "120"))),
                 Double.parseDouble(a.getOrDefault("p99-limit-ms", "1000")),
                 Double.parseDouble(a.getOrDefault("error-limit", "0.01")),

@@ -68,6 +68,10 @@ final class Summary {
                 raw.kafkaEndToEnd.getOrDefault("p999Ms", "n/a")));
         b.append(String.format("raw PostgreSQL (pgbench): %s tps, %s clients%n",
                 raw.pgbench.getOrDefault("tps", "n/a"), raw.pgbench.getOrDefault("clients", "n/a")));
+        Map<String, Map<String, Double>> idle = (Map<String, Map<String, Double>>) out.get("idleProcesses");
+        if (idle != null) {
+            b.append("idle (no load): ").append(processes(idle)).append('\n');
+        }
         for (Map<String, Object> s : (List<Map<String, Object>>) out.get("steps")) {
             b.append(stepLine(s)).append('\n');
             Map<String, Object> r = (Map<String, Object>) s.get("ratios");
@@ -78,10 +82,7 @@ final class Summary {
                     pct(r.get("handoffsPerSecOfRawProducer")), pct(r.get("handoffsPerSecOfPgbenchTps")),
                     r.get("p50AllReceivedOverRawKafkaHops") == null ? "n/a"
                             : String.format("%.1f", (double) r.get("p50AllReceivedOverRawKafkaHops"))));
-            StringBuilder procs = new StringBuilder("      ");
-            ((Map<String, Map<String, Double>>) s.get("processes")).forEach((name, f) -> procs.append(String.format(
-                    "%s %.0f MiB %.2f cores; ", name.replace("-service", ""), f.get("rssMiBMax"), f.get("cpuCores"))));
-            b.append(procs).append('\n');
+            b.append("      ").append(processes((Map<String, Map<String, Double>>) s.get("processes"))).append('\n');
             if (s.get("broke") != null) {
                 b.append("      broke: ").append(s.get("broke")).append('\n');
             }
@@ -91,6 +92,16 @@ final class Summary {
                 .mapToLong(Long::longValue).sum()).append(" messages\n");
         b.append("targets: ").append(out.get("targets")).append('\n');
         return b.toString();
+    }
+
+    /** "name peak-MiB cores; …" and the five services' total. */
+    static String processes(Map<String, Map<String, Double>> procs) {
+        StringBuilder b = new StringBuilder();
+        procs.forEach((name, f) -> b.append(String.format("%s %.0f MiB %.2f cores; ", name.replace("-service", ""),
+                f.get("rssMiBMax"), f.get("cpuCores"))));
+        double rss = Targets.SERVICES.stream().filter(procs::containsKey).mapToDouble(p -> procs.get(p).get("rssMiBMax")).sum();
+        double cpu = Targets.SERVICES.stream().filter(procs::containsKey).mapToDouble(p -> procs.get(p).get("cpuCores")).sum();
+        return b.append(String.format("five services %.0f MiB %.2f cores", rss, cpu)).toString();
     }
 
     private static String ms(Map<String, Object> m, String key) {
