@@ -36,8 +36,8 @@ start() {
         # cd to the module so each service finds its own config/ and relative paths.
         # SerialGC: five small-heap JVMs on two cores gain nothing from G1's extra threads.
         # -Xms64m + MaxHeapFreeRatio: the heap is committed as the live set needs (a few tens of MB),
-        # not 256 MB up front; MALLOC_ARENA_MAX=2: fewer glibc malloc arenas. Together about a third
-        # less resident memory per service (bench/README.md has the before/after figures).
+        # not 256 MB up front; MALLOC_ARENA_MAX=2: fewer glibc malloc arenas. Together ~300 MiB less
+        # resident memory for the five services under load (bench/README.md has the figures).
         # HANDOFF_JFR=1: a Flight Recording per service in var/log/<s>-service.jfr (for profiling the benchmark).
         (
             cd "$ROOT_DIR/$s-service"
