@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# End-to-end handoff benchmark against the machine's own limits (issue 7). Measures and reports;
+# never fails on speed. Exits non-zero only if reports were lost/duplicated or the stack failed.
+#   deploy/local/bench.sh [--rates 25,50,100,...] [--step-seconds 30] [--p99-limit-ms 1000] [...]
+# 1. starts the local stack with start.sh unless it is already up (and stops it again at the end
+#    only if it started it);
+# 2. raw limits in the same run: Kafka ProducerPerformance (1 KiB, acks=all) and EndToEndLatency on
+#    a throw-away topic handoff.bench (3 partitions), pgbench on a throw-away database handoff_pgbench;
+# 3. the load: bench/ (org.handoff.bench.Bench), open-loop REST reports stepped up in rate;
+# 4. results: bench/results/<timestamp>.json and .html, and a summary on stdout.
+# Kafka security: if deploy/local/var/kafka/admin.properties exists (SASL/SCRAM), every Kafka tool
+# and the benchmark's own admin client use it; otherwise plain text.
+# Wrap it in the stack lock on a shared machine: flock /tmp/handoff-stack.lock deploy/local/bench.sh
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
+
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+KAFKA_CONF_DIR="$DEPLOY_DIR/kafka"
+ADMIN_CONFIG="$VAR_DIR/kafka/admin.properties"
+BENCH_TOPIC=handoff.bench
+BENCH_DB=handoff_pgbench
+RAW_DIR="$(mktemp -d "${TMPDIR:-/tmp}/handoff-bench.XXXXXX")"
+PRODUCER_RECORDS="${BENCH_PRODUCER_RECORDS:-300000}"
+E2E_MESSAGES="${BENCH_E2E_MESSAGES:-5000}"
+PGBENCH_SECONDS="${BENCH_PGBENCH_SECONDS:-20}"
+PGBENCH_CLIENTS="${BENCH_PGBENCH_CLIENTS:-8}"
+
+stack_started=no
+stack_running() {
+    local name
+    for name in kafka keycloak referral-service police-service health-service social-service notification-service; do
+        running_pid "$name" >/dev/null || return 1
+    done
+}
+
+kafka_tool() {
+    "$JAVA" -Xmx512m -XX:+UseSerialGC \
+        -Dlog4j2.configurationFile="$KAFKA_CONF_DIR/tools-log4j2.properties" \
+        -cp "$(cat "$DEPLOY_DIR/target/kafka.classpath")" "$@"
+}
+
+# The admin client settings (SASL/SCRAM once the broker needs it), plus short timeouts.
+client_config() {
+    local f="$RAW_DIR/client.properties"
+    { [[ -e "$ADMIN_CONFIG" ]] && cat "$ADMIN_CONFIG"; echo; echo "request.timeout.ms=15000"; } > "$f"
+    echo "$f"
+}
+
+psql_admin() {
+    (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@")
+}
+
+cleanup() {
+    local status=$?
+    trap - EXIT
+    kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:9092 \
+        --command-config "$(client_config)" --delete --if-exists --topic "$BENCH_TOPIC" >/dev/null 2>&1 || true
+    psql_admin -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+    if [[ "$stack_started" == yes ]]; then "$here/stop.sh" || true; fi
+    rm -rf "$RAW_DIR"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if stack_running; then
+    log "the local stack is already running: benchmarking it and leaving it up"
+else
+    stack_started=yes
+    "$here/start.sh" > "$RAW_DIR/start.txt"
+fi
+[[ -e "$ADMIN_CONFIG" ]] && log "Kafka: SASL client settings from $ADMIN_CONFIG" || log "Kafka: plain text (no $ADMIN_CONFIG)"
+CLIENT_CONFIG="$(client_config)"
+
+if [[ ! -s "$ROOT_DIR/bench/target/bench.classpath" || ! -d "$ROOT_DIR/bench/target/classes" ]]; then
+    log "building bench/ (mvn -B -q package -DskipTests -pl bench -am)"
+    (cd "$ROOT_DIR" && mvn -B -q package -DskipTests -pl bench -am >&2)
+fi
+
+others="$(pgrep -af 'maven|surefire|failsafe|quarkus-run|kafka\.Kafka|keycloak' | grep -vF "$ROOT_DIR/" | cut -c1-160 || true)"
+[[ -n "$others" ]] && log "also running on this machine (not ours):"$'\n'"$others"
+
+log "raw Kafka: topic $BENCH_TOPIC (3 partitions)"
+kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:9092 --command-config "$CLIENT_CONFIG" \
+    --delete --if-exists --topic "$BENCH_TOPIC" >/dev/null 2>&1 || true
+kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:9092 --command-config "$CLIENT_CONFIG" \
+    --create --topic "$BENCH_TOPIC" --partitions 3 --replication-factor 1 >&2
+log "raw Kafka: ProducerPerformance, $PRODUCER_RECORDS records of 1 KiB, acks=all"
+kafka_tool org.apache.kafka.tools.ProducerPerformance --topic "$BENCH_TOPIC" --num-records "$PRODUCER_RECORDS" \
+    --record-size 1024 --throughput -1 --producer.config "$CLIENT_CONFIG" \
+    --producer-props bootstrap.servers=localhost:9092 acks=all | tee "$RAW_DIR/producer-performance.txt" | tail -n 1 >&2
+log "raw Kafka: EndToEndLatency, $E2E_MESSAGES messages of 1 KiB, acks=all"
+kafka_tool org.apache.kafka.tools.EndToEndLatency localhost:9092 "$BENCH_TOPIC" "$E2E_MESSAGES" all 1024 "$CLIENT_CONFIG" \
+    | tee "$RAW_DIR/end-to-end-latency.txt" | tail -n 2 >&2
+kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:9092 --command-config "$CLIENT_CONFIG" \
+    --delete --topic "$BENCH_TOPIC" >&2
+
+log "raw PostgreSQL: pgbench on $BENCH_DB, $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s"
+PGBENCH=/usr/lib/postgresql/15/bin/pgbench
+psql_admin -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+(cd / && runuser -u postgres -- "$PGBENCH" -q -i -s 10 "$BENCH_DB") > "$RAW_DIR/pgbench-init.txt" 2>&1
+(cd / && runuser -u postgres -- "$PGBENCH" -c "$PGBENCH_CLIENTS" -j 2 -T "$PGBENCH_SECONDS" "$BENCH_DB") \
+    2>&1 | tee "$RAW_DIR/pgbench.txt" | grep -E '^(tps|latency average)' >&2
+psql_admin -c "DROP DATABASE $BENCH_DB WITH (FORCE)"
+
+postmaster="$(head -n 1 "/var/lib/postgresql/15/main/postmaster.pid" 2>/dev/null || true)"
+log "load: org.handoff.bench.Bench $*"
+set +e
+"$JAVA" -Xmx512m -XX:+UseParallelGC -cp "$ROOT_DIR/bench/target/classes:$(cat "$ROOT_DIR/bench/target/bench.classpath")" \
+    org.handoff.bench.Bench --raw "$RAW_DIR" --out "$ROOT_DIR/bench/results" --run-dir "$RUN_DIR" \
+    --secrets "$SECRETS_FILE" --kafka-config "$CLIENT_CONFIG" ${postmaster:+--postmaster-pid "$postmaster"} \
+    --note "${others:-no other heavy process seen}" "$@"
+status=$?
+set -e
+exit "$status"
