@@ -10,7 +10,6 @@
 # 4. results: bench/results/<timestamp>.json and .html, and a summary on stdout.
 # Kafka security: if deploy/local/var/kafka/admin.properties exists (SASL/SCRAM), every Kafka tool
 # and the benchmark's own admin client use it; otherwise plain text.
-# Wrap it in the stack lock on a shared machine: flock /tmp/handoff-stack.lock deploy/local/bench.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
