@@ -26,13 +26,6 @@ PGBENCH_SECONDS="${BENCH_PGBENCH_SECONDS:-20}"
 PGBENCH_CLIENTS="${BENCH_PGBENCH_CLIENTS:-8}"
 
 stack_started=no
-stack_running() {
-    local name
-    for name in kafka keycloak referral-service police-service health-service social-service notification-service; do
-        running_pid "$name" >/dev/null || return 1
-    done
-}
-
 kafka_tool() {
     "$JAVA" -Xmx512m -XX:+UseSerialGC \
         -Dlog4j2.configurationFile="$KAFKA_CONF_DIR/tools-log4j2.properties" \

@@ -152,6 +152,14 @@ ensure_port_free() {
     fi
 }
 
+# Whether every part of the local stack is up (a partial stack counts as not running).
+stack_running() {
+    local name
+    for name in kafka keycloak referral-service police-service health-service social-service notification-service; do
+        running_pid "$name" >/dev/null || return 1
+    done
+}
+
 http_ok() { curl -fsS -o /dev/null --max-time 5 "$1"; }
 
 load_secrets

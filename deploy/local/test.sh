@@ -15,13 +15,6 @@ pg_mark_before=no; [[ -e "$RUN_DIR/postgres.started" ]] && pg_mark_before=yes
 test_kafka_up=no
 stack_started=no
 
-stack_running() {
-    local name
-    for name in kafka keycloak referral-service police-service health-service social-service notification-service; do
-        running_pid "$name" >/dev/null || return 1
-    done
-}
-
 # Stop only what this run started, on success, failure or Ctrl-C alike.
 cleanup() {
     local status=$?
