@@ -75,14 +75,12 @@ class SectorContractTest extends SectorServiceContractTest {
             case "consented-certificate" -> new Fixture(certificate(true), null);
             case "follow-up" -> {
                 JsonPath encounter = encounter();
-                yield new Fixture(encounter.getString("followUps[0].id"),
-                        "\"" + encounter.getLong("followUps[0].version") + "\"");
+                yield Fixture.atVersion(encounter.getString("followUps[0].id"), encounter.getLong("followUps[0].version"));
             }
             default -> super.sectorFixture(placeholder);
         };
     }
 
-    /** A case AGENCY took the report of. */
     /** An encounter of AGENCY on a case of its own. */
     private JsonPath encounter() {
         return given().auth().oauth2(worker()).contentType(ContentType.JSON).body(Map.of("caseId", heldCase()))

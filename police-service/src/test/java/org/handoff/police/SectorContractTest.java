@@ -71,7 +71,7 @@ class SectorContractTest extends SectorServiceContractTest {
                 String caseId = (String) postReport(body, null).get("caseId");
                 var order = given().auth().oauth2(worker()).queryParam("caseId", caseId).get("/api/v1/protection-orders")
                         .then().statusCode(200).extract().jsonPath();
-                yield new Fixture(order.getString("items[0].id"), "\"" + order.getLong("items[0].version") + "\"");
+                yield Fixture.atVersion(order.getString("items[0].id"), order.getLong("items[0].version"));
             }
             case "investigated-case" -> {
                 String caseId = heldCase();

@@ -88,7 +88,7 @@ class SectorContractTest extends SectorServiceContractTest {
             case "placed-case" -> new Fixture(place().getString("caseId"), null);
             case "placement" -> {
                 JsonPath placed = place();
-                yield new Fixture(placed.getString("id"), "\"" + placed.getLong("version") + "\"");
+                yield Fixture.atVersion(placed.getString("id"), placed.getLong("version"));
             }
             case "planned-case" -> {
                 String caseId = heldCase();
@@ -110,7 +110,7 @@ class SectorContractTest extends SectorServiceContractTest {
         };
     }
 
-    /** A case AGENCY took the report of. */
+    /** A fresh shelter of AGENCY, registered by the admin. */
     private static String shelter() {
         return given().auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Matrix shelter " + UUID.randomUUID(), "region", "KZ-ALA", "agency", AGENCY,

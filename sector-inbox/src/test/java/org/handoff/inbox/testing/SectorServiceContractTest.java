@@ -125,6 +125,10 @@ public abstract class SectorServiceContractTest {
 
     /** A record made for one matrix cell: its id for the path, and the If-Match an action on it needs (or null). */
     public record Fixture(String id, String ifMatch) {
+        /** A record whose actions need If-Match: its ETag is the quoted version. */
+        public static Fixture atVersion(String id, long version) {
+            return new Fixture(id, "\"" + version + "\"");
+        }
     }
 
     protected ReferralRequested arrive(Priority priority, Instant acceptanceDue) {
