@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -78,12 +79,12 @@ public class KafkaAccess {
         }
 
         try (Admin admin = Admin.create(config)) {
-            List<UserScramCredentialUpsertion> credentials = new ArrayList<>();
+            List<UserScramCredentialAlteration> credentials = new ArrayList<>();
             for (String user : users) {
                 credentials.add(new UserScramCredentialUpsertion(user,
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password(user)));
             }
-            admin.alterUserScramCredentials(new ArrayList<>(credentials)).all().get();
+            admin.alterUserScramCredentials(credentials).all().get();
 
             List<AclBindingFilter> stale = new ArrayList<>();
             Set<AclBinding> present = new HashSet<>();

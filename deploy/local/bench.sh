@@ -16,7 +16,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 KAFKA_CONF_DIR="$DEPLOY_DIR/kafka"
-ADMIN_CONFIG="$VAR_DIR/kafka/admin.properties"
 BENCH_TOPIC=handoff.bench
 BENCH_DB=handoff_pgbench
 RAW_DIR="$(mktemp -d "${TMPDIR:-/tmp}/handoff-bench.XXXXXX")"
@@ -35,12 +34,8 @@ kafka_tool() {
 # The admin client settings (SASL/SCRAM once the broker needs it), plus short timeouts.
 client_config() {
     local f="$RAW_DIR/client.properties"
-    { [[ -e "$ADMIN_CONFIG" ]] && cat "$ADMIN_CONFIG"; echo; echo "request.timeout.ms=15000"; } > "$f"
+    { [[ -e "$KAFKA_ADMIN_CONFIG" ]] && cat "$KAFKA_ADMIN_CONFIG"; echo; echo "request.timeout.ms=15000"; } > "$f"
     echo "$f"
-}
-
-psql_admin() {
-    (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@")
 }
 
 cleanup() {
@@ -62,7 +57,7 @@ else
     stack_started=yes
     "$here/start.sh" > "$RAW_DIR/start.txt"
 fi
-[[ -e "$ADMIN_CONFIG" ]] && log "Kafka: SASL client settings from $ADMIN_CONFIG" || log "Kafka: plain text (no $ADMIN_CONFIG)"
+[[ -e "$KAFKA_ADMIN_CONFIG" ]] && log "Kafka: SASL client settings from $KAFKA_ADMIN_CONFIG" || log "Kafka: plain text (no $KAFKA_ADMIN_CONFIG)"
 CLIENT_CONFIG="$(client_config)"
 
 if [[ ! -s "$ROOT_DIR/bench/target/bench.classpath" || ! -d "$ROOT_DIR/bench/target/classes" ]]; then

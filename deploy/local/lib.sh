@@ -9,6 +9,8 @@ VAR_DIR="$LOCAL_DIR/var"
 LOG_DIR="$VAR_DIR/log"
 RUN_DIR="$VAR_DIR/run"
 SECRETS_FILE="$VAR_DIR/secrets.env"
+# The local broker's admin client settings (SASL/SCRAM), written by kafka.sh for tools.
+KAFKA_ADMIN_CONFIG="$VAR_DIR/kafka/admin.properties"
 
 mkdir -p "$LOG_DIR" "$RUN_DIR"
 
@@ -158,6 +160,16 @@ stack_running() {
     for name in kafka keycloak referral-service police-service health-service social-service notification-service; do
         running_pid "$name" >/dev/null || return 1
     done
+}
+
+# psql as a superuser: the server given by PGHOST, else the local cluster's postgres user.
+psql_admin() {
+    if [[ -n "${PGHOST:-}" ]]; then
+        psql -X -q -v ON_ERROR_STOP=1 -d "${PGDATABASE:-postgres}" "$@"
+    else
+        # peer auth as the postgres superuser; cd / because postgres can't read every cwd
+        (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@")
+    fi
 }
 
 http_ok() { curl -fsS -o /dev/null --max-time 5 "$1"; }

@@ -14,15 +14,6 @@ TEST_ONLY=(plumbing)
 read -r PG_VERSION PG_NAME <<< "${PG_CLUSTER:-15 main}"
 STARTED_MARK="$RUN_DIR/postgres.started"
 
-psql_admin() {
-    if [[ -n "${PGHOST:-}" ]]; then
-        psql -X -q -v ON_ERROR_STOP=1 -d "${PGDATABASE:-postgres}" "$@"
-    else
-        # peer auth as the postgres superuser; cd / because postgres can't read every cwd
-        (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@")
-    fi
-}
-
 cluster_up() { pg_ctlcluster "$PG_VERSION" "$PG_NAME" status >/dev/null 2>&1; }
 
 start_local_cluster() {
