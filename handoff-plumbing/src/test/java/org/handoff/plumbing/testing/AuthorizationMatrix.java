@@ -70,7 +70,7 @@ public final class AuthorizationMatrix {
 
     public Stream<DynamicTest> tests(Function<String, Target> fixture) {
         List<DynamicTest> tests = new ArrayList<>();
-        String otherService = TestTokens.serviceUnderTest().equals("referral-service") ? "police-service" : "referral-service";
+        String otherService = TestTokens.anotherService();
         for (Row row : rows) {
             String name = row.method() + " " + row.path();
             tests.add(cell(name + " without a token -> 401", row, fixture, null, 401));

@@ -55,7 +55,7 @@ public abstract class ServiceFoundationTest {
 
     @Test
     void apiRefusesATokenIssuedForAnotherService() {
-        String otherService = TestTokens.serviceUnderTest().equals("referral-service") ? "police-service" : "referral-service";
+        String otherService = TestTokens.anotherService();
         given().auth().oauth2(TestTokens.tokenFor(otherService, "manager.case", "almaty-coordination", "coordination", Roles.CASE_MANAGER))
                 .get("/api/v1/me")
                 .then().statusCode(401);

@@ -35,6 +35,11 @@ public final class TestTokens {
         return claims.jws().keyId("1").sign("privateKey.jwk");
     }
 
+    /** A real service other than the one under test, for tokens it must refuse. */
+    public static String anotherService() {
+        return serviceUnderTest().equals("referral-service") ? "police-service" : "referral-service";
+    }
+
     public static String serviceUnderTest() {
         return ConfigProvider.getConfig().getValue("quarkus.oidc.token.audience", String.class);
     }

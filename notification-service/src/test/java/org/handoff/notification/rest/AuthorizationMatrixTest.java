@@ -15,6 +15,7 @@ import org.handoff.plumbing.security.Roles;
 import org.handoff.plumbing.testing.AuthorizationMatrix;
 import org.handoff.plumbing.testing.AuthorizationMatrix.Caller;
 import org.handoff.plumbing.testing.AuthorizationMatrix.Target;
+import org.handoff.plumbing.testing.TestTokens;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -167,7 +168,7 @@ class AuthorizationMatrixTest {
                     () -> link(method, caller.token(), 200)));
         }
         tests.add(DynamicTest.dynamicTest(name + " as recipient with a token for referral-service -> 401",
-                () -> link(method, CALLERS[7].tokenFor("referral-service"), 401)));
+                () -> link(method, CALLERS[7].tokenFor(TestTokens.anotherService()), 401)));
         return tests.stream();
     }
 
@@ -193,7 +194,7 @@ class AuthorizationMatrixTest {
                     () -> new ConsoleClient(vertx, base, caller.token()).close()));
         }
         tests.add(DynamicTest.dynamicTest(name + " as recipient with a token for referral-service -> 401",
-                () -> assertRefused(CALLERS[7].tokenFor("referral-service"))));
+                () -> assertRefused(CALLERS[7].tokenFor(TestTokens.anotherService()))));
         return tests.stream();
     }
 
