@@ -17,6 +17,8 @@ public final class DeadLetterHeaders {
     public static final String TOPIC = "dead-letter-topic";
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
+    /** The consumer (service and channel) that gave up on the record: a topic read by several services has one DLQ. */
+    public static final String CONSUMER = "dead-letter-consumer";
 
     private DeadLetterHeaders() {
     }

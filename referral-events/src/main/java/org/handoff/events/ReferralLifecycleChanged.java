@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A referral moved from one state to another (a timeline entry: who, when, which agency, latency).
- * Emitted by referral-service on {@link Topics#REFERRAL_LIFECYCLE}; consumed by notification-service
+ * Emitted by referral-service on the referring sector's lifecycle topic ({@link Topics#lifecycle(Sector)}); consumed by notification-service
  * (duty officers, referrer feedback), the originating sector's service (closed loop) and monitoring.
  *
  * @param referralId         referral id

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A referral missed its receipt or acceptance deadline; escalation walks the recipient agency's chain.
- * Emitted by referral-service's deadline watch on {@link Topics#REFERRAL_LIFECYCLE} (again, one level
+ * Emitted by referral-service's deadline watch on the referring sector's lifecycle topic ({@link Topics#lifecycle(Sector)}) (again, one level
  * higher, while it stays overdue); consumed by notification-service (escalation) and monitoring.
  *
  * @param referralId      referral id

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Kafka topic names. Every topic is keyed by case id (one case's events stay in order); every
- * consumed topic has a dead-letter topic {@link #dlq(String)}. One inbox per sector lets broker ACLs
- * keep sectors apart.
+ * consumed topic has a dead-letter topic {@link #dlq(String)}. One inbox and one lifecycle topic per
+ * sector let broker ACLs keep sectors apart: a sector reads the requests addressed to it and the
+ * lifecycle of the referrals its own reports caused, nothing else.
  */
 public final class Topics {
 
@@ -19,14 +20,19 @@ public final class Topics {
     public static final String HEALTH_INBOX = "handoff.health.inbox";
     public static final String SOCIAL_INBOX = "handoff.social.inbox";
     public static final String REFERRAL_STATUS = "handoff.referral-status";
-    public static final String REFERRAL_LIFECYCLE = "handoff.referral-lifecycle";
+    public static final String POLICE_LIFECYCLE = "handoff.police.lifecycle";
+    public static final String HEALTH_LIFECYCLE = "handoff.health.lifecycle";
+    public static final String SOCIAL_LIFECYCLE = "handoff.social.lifecycle";
     public static final String NOTIFICATIONS = "handoff.notifications";
 
     public static final String DLQ_SUFFIX = ".dlq";
 
     /** The event topics (without dead-letter topics), in flow order. */
     public static final List<String> ALL = List.of(CASE_REPORTED, POLICE_INBOX, HEALTH_INBOX, SOCIAL_INBOX,
-            REFERRAL_STATUS, REFERRAL_LIFECYCLE, NOTIFICATIONS);
+            REFERRAL_STATUS, POLICE_LIFECYCLE, HEALTH_LIFECYCLE, SOCIAL_LIFECYCLE, NOTIFICATIONS);
+
+    /** Every sector's lifecycle topic, in {@link Sector} order: what a reader of all referrals' lifecycles subscribes to. */
+    public static final List<String> LIFECYCLES = List.of(POLICE_LIFECYCLE, HEALTH_LIFECYCLE, SOCIAL_LIFECYCLE);
 
     private static final Map<String, Set<String>> EVENT_TYPES;
 
@@ -41,7 +47,10 @@ public final class Topics {
         m.put(REFERRAL_STATUS, Set.of(EventTypes.REFERRAL_RECEIVED, EventTypes.REFERRAL_ACCEPTED,
                 EventTypes.REFERRAL_DECLINED, EventTypes.REFERRAL_STARTED, EventTypes.REFERRAL_COMPLETED,
                 EventTypes.CONSENT_WITHDRAWN));
-        m.put(REFERRAL_LIFECYCLE, Set.of(EventTypes.REFERRAL_LIFECYCLE_CHANGED, EventTypes.REFERRAL_OVERDUE));
+        Set<String> lifecycle = Set.of(EventTypes.REFERRAL_LIFECYCLE_CHANGED, EventTypes.REFERRAL_OVERDUE);
+        for (Sector sector : Sector.values()) {
+            m.put(lifecycle(sector), lifecycle);
+        }
         m.put(NOTIFICATIONS, Set.of(EventTypes.NOTIFICATION_SENT, EventTypes.NOTIFICATION_DELIVERED,
                 EventTypes.NOTIFICATION_FAILED, EventTypes.NOTIFICATION_ACKNOWLEDGED,
                 EventTypes.NOTIFICATION_ESCALATED));
@@ -54,6 +63,15 @@ public final class Topics {
     /** The inbox topic of a recipient sector: {@code handoff.<sector>.inbox}. */
     public static String inbox(Sector sector) {
         return "handoff." + Checks.required(sector, "sector").id() + ".inbox";
+    }
+
+    /**
+     * The lifecycle topic of the sector whose report caused a referral ({@code handoff.<sector>.lifecycle}):
+     * every lifecycle change and overdue escalation of that referral, for that sector's closed loop and
+     * for notification-service, which reads all of them.
+     */
+    public static String lifecycle(Sector referringSector) {
+        return "handoff." + Checks.required(referringSector, "sector").id() + ".lifecycle";
     }
 
     /** The dead-letter topic of a consumed topic: {@code <topic>.dlq}. */

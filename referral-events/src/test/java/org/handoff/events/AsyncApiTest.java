@@ -124,7 +124,7 @@ class AsyncApiTest {
                 .forEachRemaining(deadLetter::add);
         assertEquals(new TreeSet<>(Set.of(DeadLetterHeaders.REASON, DeadLetterHeaders.CAUSE,
                 DeadLetterHeaders.EXCEPTION_CLASS_NAME, DeadLetterHeaders.CAUSE_CLASS_NAME, DeadLetterHeaders.TOPIC,
-                DeadLetterHeaders.PARTITION, DeadLetterHeaders.OFFSET)), deadLetter);
+                DeadLetterHeaders.PARTITION, DeadLetterHeaders.OFFSET, DeadLetterHeaders.CONSUMER)), deadLetter);
     }
 
     @Test
@@ -155,6 +155,31 @@ class AsyncApiTest {
                 }
             });
         }
+    }
+
+    @Test
+    void eachLifecycleIsReadOnlyByItsSectorAndNotificationService() {
+        for (Sector sector : Sector.values()) {
+            String sectorService = sector.id() + "-service";
+            assertEquals(Set.of("referral-service"), services("#/channels/" + sector.id() + "Lifecycle", "send"),
+                    sector.name());
+            assertEquals(Set.of(sectorService, "notification-service"),
+                    services("#/channels/" + sector.id() + "Lifecycle", "receive"), sector.name());
+            // every consumer dead-letters to the record's own topic, so the DLQ has the same writers
+            assertEquals(Set.of(sectorService, "notification-service"),
+                    services("#/channels/" + sector.id() + "LifecycleDlq", "send"), sector.name());
+        }
+    }
+
+    /** The services (operation tags) that perform an action on a channel. */
+    private static Set<String> services(String channelRef, String action) {
+        Set<String> services = new TreeSet<>();
+        doc.path("operations").forEach(op -> {
+            if (op.path("channel").path("$ref").asText().equals(channelRef) && op.path("action").asText().equals(action)) {
+                services.add(op.path("tags").path(0).path("name").asText());
+            }
+        });
+        return services;
     }
 
     private static String ceType(JsonNode message) {

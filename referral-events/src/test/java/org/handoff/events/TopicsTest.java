@@ -20,6 +20,16 @@ class TopicsTest {
     }
 
     @Test
+    void lifecyclePerReferringSector() {
+        assertEquals("handoff.police.lifecycle", Topics.lifecycle(Sector.POLICE));
+        assertEquals(Topics.HEALTH_LIFECYCLE, Topics.lifecycle(Sector.HEALTH));
+        assertEquals(Topics.SOCIAL_LIFECYCLE, Topics.lifecycle(Sector.SOCIAL));
+        assertEquals(List.of(Topics.POLICE_LIFECYCLE, Topics.HEALTH_LIFECYCLE, Topics.SOCIAL_LIFECYCLE), Topics.LIFECYCLES);
+        assertEquals("handoff.social.lifecycle.dlq", Topics.dlq(Topics.lifecycle(Sector.SOCIAL)));
+        assertThrows(NullPointerException.class, () -> Topics.lifecycle(null));
+    }
+
+    @Test
     void deadLetterTopics() {
         assertEquals("handoff.referral-status.dlq", Topics.dlq(Topics.REFERRAL_STATUS));
         assertTrue(Topics.isDlq("handoff.case-reported.dlq"));
@@ -33,7 +43,7 @@ class TopicsTest {
     @Test
     void allTopicsWithTheirDeadLetters() {
         List<String> all = Topics.allWithDlq();
-        assertEquals(14, all.size());
+        assertEquals(18, all.size());
         assertEquals(List.of(Topics.CASE_REPORTED, "handoff.case-reported.dlq"), all.subList(0, 2));
         assertTrue(all.containsAll(Topics.ALL));
     }
@@ -44,7 +54,11 @@ class TopicsTest {
         assertTrue(Topics.eventTypes(Topics.inbox(Sector.HEALTH)).contains(EventTypes.REFERRAL_REQUESTED));
         assertTrue(Topics.eventTypes(Topics.inbox(Sector.HEALTH)).contains(EventTypes.CONSENT_WITHDRAWN));
         assertFalse(Topics.eventTypes(Topics.REFERRAL_STATUS).contains(EventTypes.REFERRAL_REQUESTED));
-        assertTrue(Topics.eventTypes(Topics.REFERRAL_LIFECYCLE).contains(EventTypes.REFERRAL_OVERDUE));
+        for (Sector sector : Sector.values()) {
+            assertEquals(Set.of(EventTypes.REFERRAL_LIFECYCLE_CHANGED, EventTypes.REFERRAL_OVERDUE),
+                    Topics.eventTypes(Topics.lifecycle(sector)), sector.name());
+        }
+        assertFalse(Topics.eventTypes(Topics.inbox(Sector.POLICE)).contains(EventTypes.REFERRAL_OVERDUE));
         assertEquals(Topics.eventTypes(Topics.NOTIFICATIONS), Topics.eventTypes(Topics.dlq(Topics.NOTIFICATIONS)));
         assertEquals(Set.of(), Topics.eventTypes("elsewhere"));
     }

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The broker keeps sectors apart (deploy/kafka/acls.txt): each service's SCRAM user, with the
- * password the stack gave that service, may read only its own inbox and write only what it publishes.
+ * password the stack gave that service, may read only its own inbox and its own lifecycle topic (the
+ * referrals its reports caused) and write only what it publishes.
  */
 class BrokerAccessTest {
 
@@ -55,6 +56,34 @@ class BrokerAccessTest {
     void healthUserReadsTheHealthInbox() {
         try (var consumer = consumerAs("health-service")) {
             consumer.assign(List.of(new TopicPartition("handoff.health.inbox", 0)));
+            assertDoesNotThrow(() -> consumer.poll(Duration.ofSeconds(2)));
+        }
+    }
+
+    @Test
+    void policeUserIsRefusedTheHealthLifecycle() {
+        try (var consumer = consumerAs("police-service")) {
+            consumer.assign(List.of(new TopicPartition("handoff.health.lifecycle", 0)));
+            var refused = assertThrows(TopicAuthorizationException.class, () -> consumer.poll(Duration.ofSeconds(10)));
+            assertTrue(refused.unauthorizedTopics().contains("handoff.health.lifecycle"), refused.toString());
+        }
+    }
+
+    @Test
+    void policeUserReadsItsOwnLifecycle() {
+        try (var consumer = consumerAs("police-service")) {
+            consumer.assign(List.of(new TopicPartition("handoff.police.lifecycle", 0)));
+            consumer.seekToBeginning(consumer.assignment());
+            assertDoesNotThrow(() -> consumer.poll(Duration.ofSeconds(2)));
+        }
+    }
+
+    @Test
+    void notificationUserReadsEverySectorsLifecycle() {
+        try (var consumer = consumerAs("notification-service")) {
+            consumer.assign(List.of(new TopicPartition("handoff.police.lifecycle", 0),
+                    new TopicPartition("handoff.health.lifecycle", 0), new TopicPartition("handoff.social.lifecycle", 0)));
+            consumer.seekToBeginning(consumer.assignment());
             assertDoesNotThrow(() -> consumer.poll(Duration.ofSeconds(2)));
         }
     }
