@@ -40,11 +40,26 @@ public interface MessagingConfig {
     }
 
     interface Consumer {
-        /** Transient failures (database briefly away) are retried this often before the event goes to the DLQ. */
-        @WithDefault("5")
+        /**
+         * An event whose failure is neither its own fault nor the infrastructure's (FailureKind.UNKNOWN) is
+         * retried this often before it goes to the DLQ. Infrastructure failures are retried without limit.
+         */
+        @WithDefault("3")
         int maxRetries();
 
+        /** First wait before a retry; doubled on each further attempt up to {@link #maxBackoff()}. */
         @WithDefault("200ms")
         Duration initialBackoff();
+
+        /** Longest wait between two attempts while a part is down. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /**
+         * Processed-event ids are kept this long, then purged; must exceed every redelivery window
+         * (topic retention, dead-letter replay), or a late redelivery would be applied twice.
+         */
+        @WithDefault("P30D")
+        Duration ledgerRetention();
     }
 }

@@ -2,83 +2,94 @@ package org.handoff.plumbing.consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.handoff.plumbing.MessagingConfig;
 import org.handoff.plumbing.cloudevents.CloudEvents;
 import org.handoff.plumbing.cloudevents.EventContext;
+import org.handoff.plumbing.outbox.Outbox;
+import org.handoff.plumbing.outbox.OutboxRelay;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Every consumer's path from a Kafka record to a committed change: read the envelope, parse the
- * payload, apply it at most once, then acknowledge so the offset is committed after the database.
- * Poison goes to the channel's dead-letter topic with the error in its headers and the partition
- * moves on; a transient failure is retried with backoff first.
+ * Every consumer's path from a Kafka poll to committed changes. A consumer takes what one poll
+ * returns ({@code batch=true}) and hands it here; the batch is applied in one transaction, with the
+ * processed-event ids recorded by one statement so redelivered events drop out before any work, then
+ * each record is acknowledged (or dead-lettered), so offsets are committed only after the database.
+ * <p>
+ * Failures are told apart ({@link FailureKind}): an event's own fault sends that record alone to
+ * {@code <its topic>.dlq} with the error in its headers while the rest of the batch commits; a
+ * failure of the infrastructure is retried with backoff, holding the partition, until the part is
+ * back, and is never dead-lettered. Within a batch events are applied in poll order, so one case's
+ * events (one key, one partition) keep their order.
  */
 @ApplicationScoped
 public class IncomingEvents {
+
+    /** Header on a dead-lettered record naming the consumer that gave up on it. */
+    public static final String DEAD_LETTER_CONSUMER = "dead-letter-consumer";
 
     private final ObjectMapper json;
     private final ProcessedEvents ledger;
     private final MessagingConfig config;
     private final MeterRegistry metrics;
+    private final Vertx vertx;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public IncomingEvents(ObjectMapper json, ProcessedEvents ledger, MessagingConfig config, MeterRegistry metrics) {
+    public IncomingEvents(ObjectMapper json, ProcessedEvents ledger, MessagingConfig config, MeterRegistry metrics,
+                          Vertx vertx, Outbox outbox, OutboxRelay relay) {
         this.json = json;
         this.ledger = ledger;
         this.config = config;
         this.metrics = metrics;
+        this.vertx = vertx;
+        this.outbox = outbox;
+        this.relay = relay;
     }
 
-    public <T> Uni<Void> handle(Message<String> message, String consumer, Class<T> type, EventHandler<T> handler) {
-        return handle(message, consumer, context -> type, handler);
+    /** A topic that carries one event type. */
+    public <T> Uni<Void> handle(KafkaRecordBatch<String, String> batch, String consumer, Class<T> type,
+                                EventHandler<T> handler) {
+        return handle(batch, consumer, context -> type, handler);
     }
 
     /**
-     * For a topic that carries several event types: picks the payload class by ce_type. A type this
+     * A topic that carries several event types: picks the payload class by ce_type. A type this
      * consumer does not know is acknowledged and skipped (the contract only grows by addition).
      */
-    public <T> Uni<Void> handle(Message<String> message, String consumer, Map<String, Class<? extends T>> typesByCeType,
-                                EventHandler<T> handler) {
-        return handle(message, consumer, context -> typesByCeType.get(context.type()), handler);
+    public <T> Uni<Void> handle(KafkaRecordBatch<String, String> batch, String consumer,
+                                Map<String, Class<? extends T>> typesByCeType, EventHandler<T> handler) {
+        return handle(batch, consumer, context -> typesByCeType.get(context.type()), handler);
     }
 
-    private <T> Uni<Void> handle(Message<String> message, String consumer,
+    private <T> Uni<Void> handle(KafkaRecordBatch<String, String> batch, String consumer,
                                  Function<EventContext, Class<? extends T>> typeOf, EventHandler<T> handler) {
-        EventContext context = CloudEvents.incoming(message).orElse(null);
-        if (context == null) {
-            return reject(message, consumer, new PoisonEventException("not a CloudEvent: the ce_id header is missing"));
+        BatchRun<T> run = new BatchRun<>(this, consumer, handler);
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            run.read(record, typeOf);
         }
-        Class<? extends T> type = typeOf.apply(context);
-        if (type == null) {
-            metrics.counter("handoff.events.consumed", "consumer", consumer, "outcome", "ignored-type").increment();
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        T event;
-        try {
-            event = parse(message.getPayload(), type);
-        } catch (PoisonEventException e) {
-            return reject(message, consumer, e);
-        }
-        return ledger.processOnce(consumer, context.id(), () -> handler.handle(event, context))
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .retry().withBackOff(config.consumer().initialBackoff()).atMost(config.consumer().maxRetries())
-                .onItemOrFailure().transformToUni((processed, failure) -> {
-                    if (failure != null) {
-                        return reject(message, consumer, failure);
+        long appendedBefore = outbox.appendedSoFar();
+        return run.applyAll()
+                // committed: what the batch appended to the outbox goes out now, not at the next NOTIFY or poll
+                .invoke(() -> {
+                    if (outbox.appendedSoFar() != appendedBefore) {
+                        relay.wake();
                     }
-                    metrics.counter("handoff.events.consumed", "consumer", consumer,
-                            "outcome", processed ? "processed" : "duplicate").increment();
-                    return Uni.createFrom().completionStage(message.ack());
-                });
+                })
+                .chain(run::settle);
     }
 
-    private <T> T parse(String payload, Class<T> type) {
+    <T> T parse(String payload, Class<T> type) {
         if (payload == null || payload.isBlank()) {
             throw new PoisonEventException("empty payload");
         }
@@ -93,9 +104,25 @@ public class IncomingEvents {
         }
     }
 
-    private Uni<Void> reject(Message<String> message, String consumer, Throwable failure) {
-        Log.warnf("event to dead-letter topic (consumer %s): %s", consumer, failure.getMessage());
-        metrics.counter("handoff.events.consumed", "consumer", consumer, "outcome", "dead-lettered").increment();
-        return Uni.createFrom().completionStage(message.nack(failure));
+    ProcessedEvents ledger() {
+        return ledger;
+    }
+
+    MessagingConfig.Consumer settings() {
+        return config.consumer();
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** Meters are looked up once per consumer and outcome, not per event. */
+    Counter counter(String name, String consumer, String tag, String value) {
+        return counters.computeIfAbsent(name + '|' + consumer + '|' + value,
+                key -> metrics.counter(name, "consumer", consumer, tag, value));
+    }
+
+    static EventContext envelope(KafkaRecord<String, String> record) {
+        return CloudEvents.incoming(record).orElse(null);
     }
 }

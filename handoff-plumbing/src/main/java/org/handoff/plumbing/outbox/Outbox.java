@@ -8,6 +8,7 @@ import org.handoff.plumbing.MessagingConfig;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Appends events to the outbox inside the caller's transaction. Callers must already be in a
@@ -20,6 +21,8 @@ public class Outbox {
     private final ObjectMapper json;
     private final MessagingConfig config;
     private final Clock clock;
+    /** Rows appended by this instance so far; a consumer that sees it grow wakes the relay after its commit. */
+    private final AtomicLong appended = new AtomicLong();
 
     public Outbox(ObjectMapper json, MessagingConfig config, Clock clock) {
         this.json = json;
@@ -38,7 +41,12 @@ public class Outbox {
         row.correlationId = event.correlationId();
         row.payload = toJson(event.payload());
         row.occurredAt = Instant.now(clock);
+        appended.incrementAndGet();
         return row.persist();
+    }
+
+    public long appendedSoFar() {
+        return appended.get();
     }
 
     private String toJson(Object payload) {

@@ -22,18 +22,23 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Publishes committed outbox rows and marks them sent, claim, publish and mark in one database
- * transaction. A crash after publishing but before the commit leaves the rows unsent, so they are
- * published again with the same CloudEvent id: delivery is at-least-once and consumers dedupe by id.
- * An advisory lock keeps a single active relay per database, so two instances neither publish the
- * same row twice at once nor reorder one case's events.
+ * Publishes committed outbox rows and marks them sent. One pass: take the relay lock, read a batch of
+ * unsent rows in commit order, publish them all (the producer batches them, {@code linger.ms}), mark
+ * them sent in one statement, release the lock. No transaction is open while the broker is awaited:
+ * the lock is a session-level advisory lock, held by the pass's connection, so two instances of a
+ * service neither publish the same row twice at once nor reorder one case's events, and a relay that
+ * dies lets go of the lock with its connection. A crash after publishing but before the mark leaves
+ * the rows unsent, so they are published again with the same CloudEvent id: delivery is
+ * at-least-once and consumers dedupe by id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final String RELAY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('handoff_outbox_relay')) AS locked";
+    private static final String RELAY_LOCK = "SELECT pg_try_advisory_lock(hashtext('handoff_outbox_relay')) AS locked";
+    private static final String RELAY_UNLOCK = "SELECT pg_advisory_unlock(hashtext('handoff_outbox_relay'))";
+    /** Only the lock holder reads: no row lock needed, and none is held while publishing. */
     private static final String CLAIM = "SELECT " + ClaimedMessage.COLUMNS + " FROM outbox_message"
-            + " WHERE sent_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED";
+            + " WHERE sent_at IS NULL ORDER BY position LIMIT $1";
     private static final String MARK_SENT = "UPDATE outbox_message SET sent_at = $2 WHERE id = ANY($1)";
     private static final String PURGE = "DELETE FROM outbox_message WHERE sent_at < $1";
 
@@ -93,13 +98,19 @@ public class OutboxRelay {
 
     /** One pass: returns how many rows were published, 0 when another relay holds the lock. */
     public Uni<Integer> relayBatch() {
-        return pool.withTransaction(conn -> tryRelayLock(conn)
-                .chain(locked -> locked ? claimPublishMark(conn) : Uni.createFrom().item(0)));
+        return pool.withConnection(conn -> tryRelayLock(conn).chain(locked -> locked
+                // released on success and failure alike: a pooled connection must not keep the lock
+                ? claimPublishMark(conn).eventually(() -> unlock(conn))
+                : Uni.createFrom().item(0)));
     }
 
-    /** Held until the transaction ends; a second relay instance gets false and stands aside. */
+    /** Held by this connection until {@link #unlock}; a second relay instance gets false and stands aside. */
     Uni<Boolean> tryRelayLock(SqlConnection conn) {
         return conn.query(RELAY_LOCK).execute().map(rows -> rows.iterator().next().getBoolean("locked"));
+    }
+
+    Uni<Void> unlock(SqlConnection conn) {
+        return conn.query(RELAY_UNLOCK).execute().replaceWithVoid();
     }
 
     Uni<List<ClaimedMessage>> claim(SqlConnection conn) {

@@ -2,17 +2,30 @@ package org.handoff.plumbing.consumer;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** A business change (a counter) made through the library's idempotent path. */
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A business change (a counter) made through the library's idempotent batch path. */
 @ApplicationScoped
 public class IncrementConsumer {
 
     static final String TYPE = "org.handoff.test.increment.v1";
-    private static final String UPSERT = "INSERT INTO test_counter (name, value) VALUES (:name, :by)"
+    private static final String ADD = "INSERT INTO test_counter (name, value) VALUES (:name, :by)"
             + " ON CONFLICT (name) DO UPDATE SET value = test_counter.value + :by";
+    private static final String SHIFT = "INSERT INTO test_counter (name, value) VALUES (:name, :by)"
+            + " ON CONFLICT (name) DO UPDATE SET value = test_counter.value * 10 + :by";
+    private static final String DROP_MY_CONNECTION = "SELECT pg_terminate_backend(pg_backend_pid())";
+
+    /** The ce_ids of each batch this consumer was handed, in order: lets a test check its records came in one poll. */
+    static final List<List<String>> BATCHES = new CopyOnWriteArrayList<>();
+    private static final Map<String, AtomicInteger> DROPPED = new ConcurrentHashMap<>();
 
     private final IncomingEvents incoming;
 
@@ -21,16 +34,31 @@ public class IncrementConsumer {
     }
 
     @Incoming("test-increments")
-    public Uni<Void> consume(Message<String> message) {
-        return incoming.handle(message, "test-increments", Increment.class, (event, context) -> {
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        BATCHES.add(batch.getRecords().stream()
+                .map(record -> org.handoff.plumbing.cloudevents.CloudEvents.incoming(record)
+                        .map(context -> context.id()).orElse("?"))
+                .toList());
+        return incoming.handle(batch, "test-increments", Increment.class, (event, context) -> {
             if (event.by() < 0) {
                 throw new PoisonEventException("increments must not be negative");
             }
-            return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
+            AtomicInteger dropped = DROPPED.computeIfAbsent(context.id(), id -> new AtomicInteger());
+            if (event.dropConnections() != null && dropped.get() < event.dropConnections()) {
+                dropped.incrementAndGet();
+                return Panache.getSession().chain(session -> session.createNativeQuery(DROP_MY_CONNECTION)
+                        .getSingleResult()).replaceWithVoid();
+            }
+            return Panache.getSession().chain(session -> session.createNativeQuery(Boolean.TRUE.equals(event.shift()) ? SHIFT : ADD)
                     .setParameter("name", event.counter())
                     .setParameter("by", event.by())
                     .executeUpdate()).replaceWithVoid();
         });
+    }
+
+    static int connectionsDropped(String eventId) {
+        AtomicInteger dropped = DROPPED.get(eventId);
+        return dropped == null ? 0 : dropped.get();
     }
 
     public static Uni<Integer> value(String counter) {

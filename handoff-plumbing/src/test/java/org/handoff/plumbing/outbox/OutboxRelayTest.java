@@ -6,7 +6,6 @@ import org.handoff.plumbing.testing.OnVertx;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.handoff.plumbing.consumer.Increment;
@@ -44,6 +43,8 @@ class OutboxRelayTest {
     OutboxPublisher publisher;
     @Inject
     Pool pool;
+    @Inject
+    org.handoff.plumbing.MessagingConfig config;
 
     @Test
     void committedEventIsPublishedOnceAsACloudEvent() {
@@ -92,14 +93,14 @@ class OutboxRelayTest {
         OutgoingEvent event = event("test.increments", counter, new Increment(counter, 7));
 
         SqlConnection crashing = pool.getConnection().await().indefinitely();
-        Transaction transaction = crashing.begin().await().indefinitely();
         assertTrue(relay.tryRelayLock(crashing).await().indefinitely());
         commit(event);
         List<ClaimedMessage> ours = relay.claim(crashing).await().indefinitely().stream()
                 .filter(row -> row.id().equals(event.id())).toList();
         assertEquals(1, ours.size());
         publisher.publish(ours).await().indefinitely();
-        transaction.rollback().await().indefinitely();
+        // the relay dies here, before marking: its connection, and with it the lock, goes away
+        relay.unlock(crashing).await().indefinitely();
         crashing.close().await().indefinitely();
 
         relay.wake();
@@ -112,6 +113,60 @@ class OutboxRelayTest {
         commit(marker);
         await().atMost(Duration.ofSeconds(60)).until(() -> counter(counter + "-marker") == 1);
         assertEquals(7, counter(counter), "applied exactly once");
+    }
+
+    @Test
+    void aRelayWaitsForTheBrokerWithoutATransactionOrRowLocksOpen() {
+        String topic = "test.outbox." + UUID.randomUUID();
+        OutgoingEvent event = event(topic, "case-3", new Increment("lockless", 1));
+        SqlConnection relaying = pool.getConnection().await().indefinitely();
+        try {
+            assertTrue(relay.tryRelayLock(relaying).await().indefinitely());
+            commit(event);
+            assertEquals(1, relay.claim(relaying).await().indefinitely().stream().filter(row -> row.id().equals(event.id())).count());
+            // between the claim and the broker's acknowledgement: no transaction of the relay's is open
+            // and the claimed row is not locked, so a writer or vacuum never waits for the broker
+            int pid = relaying.query("SELECT pg_backend_pid() AS pid").execute().await().indefinitely()
+                    .iterator().next().getInteger("pid");
+            String state = pool.query("SELECT state FROM pg_stat_activity WHERE pid = " + pid).execute().await().indefinitely()
+                    .iterator().next().getString("state");
+            assertEquals("idle", state, "the lock holder sits idle, not 'idle in transaction'");
+            assertTrue(pool.query("SELECT 1 FROM outbox_message WHERE id = '" + event.id() + "' FOR UPDATE NOWAIT")
+                    .execute().await().indefinitely().size() == 1, "the claimed row can still be locked by others");
+        } finally {
+            relay.unlock(relaying).await().indefinitely();
+            relaying.close().await().indefinitely();
+        }
+        relay.wake();
+        readUntil(topic(topic), r -> isEvent(r, event));
+    }
+
+    @Test
+    void twoRelayInstancesOnOneDatabasePublishEachRowOnceAndInOrder() {
+        OutboxRelay secondInstance = new OutboxRelay(pool, publisher, config, java.time.Clock.systemUTC(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        String topic = "test.outbox." + UUID.randomUUID();
+        List<OutgoingEvent> events = IntStream.range(0, 500)
+                .mapToObj(i -> event(topic, "case-" + (i % 7), new Increment("n" + i, i))).toList();
+        // committed in several transactions while both instances keep relaying
+        List<Uni<Integer>> passes = new java.util.ArrayList<>();
+        for (int chunk = 0; chunk < 5; chunk++) {
+            List<OutgoingEvent> part = events.subList(chunk * 100, chunk * 100 + 100);
+            OnVertx.await(() -> Panache.withTransaction(() -> Uni.join().all(part.stream().map(outbox::append).toList()).andFailFast()));
+            passes.add(relay.relayBatch());
+            passes.add(secondInstance.relayBatch());
+        }
+        Uni.join().all(passes).andFailFast().await().indefinitely();
+        relay.wake();
+
+        List<ConsumerRecord<String, String>> records = readUntilAll(topic(topic), read -> read.size() >= events.size());
+        Map<String, Long> copies = records.stream()
+                .collect(Collectors.groupingBy(r -> header(r, "ce_id"), Collectors.counting()));
+        assertEquals(events.size(), copies.size());
+        assertTrue(copies.values().stream().allMatch(n -> n == 1), "no row published twice");
+        Map<String, List<Integer>> perKey = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                Collectors.mapping(OutboxRelayTest::by, Collectors.toList())));
+        perKey.values().forEach(sequence -> assertEquals(sequence.stream().sorted().toList(), sequence, "one case's events stay in order"));
     }
 
     @Test

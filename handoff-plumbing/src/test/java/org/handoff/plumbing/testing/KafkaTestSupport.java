@@ -2,7 +2,12 @@ package org.handoff.plumbing.testing;
 
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -11,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -52,6 +58,38 @@ public final class KafkaTestSupport {
 
     public static void send(ProducerRecord<String, String> record) {
         companion().produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Sends the records as one producer batch (one request per partition), so records of one key land
+     * in one log batch and reach the consumer in one poll.
+     */
+    public static void sendInOneBatch(List<ProducerRecord<String, String>> records) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.LINGER_MS_CONFIG, 1000,
+                ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20,
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = records.stream().<java.util.concurrent.Future<?>>map(producer::send).toList();
+            producer.flush();
+            for (java.util.concurrent.Future<?> future : sent) {
+                future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send the batch", e);
+        }
+    }
+
+    /** Offset the consumer group has committed on a partition (-1 when none), next to the partition's end. */
+    public record GroupPosition(long committed, long end) {
+    }
+
+    public static GroupPosition position(String groupId, String topic, int partition) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        var committed = companion().consumerGroups().offsets(groupId, tp);
+        long end = companion().offsets().get(tp, OffsetSpec.latest()).offset();
+        return new GroupPosition(committed == null ? -1 : committed.offset(), end);
     }
 
     /** Reads a topic from the beginning until a record matching {@code last} arrives; returns everything read. */

@@ -1,0 +1,247 @@
+package org.handoff.plumbing.consumer;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.handoff.plumbing.cloudevents.EventContext;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One poll's records on their way through {@link IncomingEvents}: read, applied in as few
+ * transactions as the failures allow, then acknowledged or dead-lettered one by one.
+ * <p>
+ * Invariants: a record is acknowledged only after the transaction that applied it (or found it
+ * already applied) committed; a record is dead-lettered only for a fault of its own
+ * ({@link FailureKind#EVENT}, or {@link FailureKind#UNKNOWN} after the configured retries), never
+ * because a part was down; the records that are applied are applied in poll order.
+ */
+final class BatchRun<T> {
+
+    private enum Outcome { PENDING, APPLIED, DUPLICATE, IGNORED, DEAD }
+
+    /** One record and what became of it. */
+    private final class Entry {
+        final KafkaRecord<String, String> record;
+        EventContext context;
+        T event;
+        Outcome outcome = Outcome.PENDING;
+        Throwable failure;
+
+        Entry(KafkaRecord<String, String> record) {
+            this.record = record;
+        }
+
+        void deadLetter(Throwable cause) {
+            outcome = Outcome.DEAD;
+            failure = cause;
+        }
+    }
+
+    /** A handler failed on the entry at this index of the attempted list. */
+    private static final class EntryFailure extends RuntimeException {
+        final int index;
+
+        EntryFailure(int index, Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.index = index;
+        }
+    }
+
+    private final IncomingEvents incoming;
+    private final String consumer;
+    private final EventHandler<T> handler;
+    private final Context context = io.vertx.core.Vertx.currentContext();
+    private final List<Entry> entries = new ArrayList<>();
+    private final List<Entry> toApply = new ArrayList<>();
+    private final Set<String> idsInBatch = new HashSet<>();
+
+    BatchRun(IncomingEvents incoming, String consumer, EventHandler<T> handler) {
+        this.incoming = incoming;
+        this.consumer = consumer;
+        this.handler = handler;
+    }
+
+    void read(KafkaRecord<String, String> record, Function<EventContext, Class<? extends T>> typeOf) {
+        Entry entry = new Entry(record);
+        entries.add(entry);
+        EventContext envelope = IncomingEvents.envelope(record);
+        if (envelope == null) {
+            entry.deadLetter(new PoisonEventException("not a CloudEvent: the ce_id header is missing"));
+            return;
+        }
+        entry.context = envelope;
+        Class<? extends T> type = typeOf.apply(envelope);
+        if (type == null) {
+            entry.outcome = Outcome.IGNORED;
+            return;
+        }
+        if (!idsInBatch.add(envelope.id())) {
+            // the same event twice in one poll: the first occurrence decides
+            entry.outcome = Outcome.DUPLICATE;
+            return;
+        }
+        try {
+            entry.event = incoming.parse(record.getPayload(), type);
+            toApply.add(entry);
+        } catch (PoisonEventException e) {
+            entry.deadLetter(e);
+        }
+    }
+
+    Uni<Void> applyAll() {
+        return apply(toApply, 1);
+    }
+
+    /** Applies the entries in one transaction, splitting around the one that fails for a reason of its own. */
+    private Uni<Void> apply(List<Entry> batch, int attempt) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return transaction(batch).onFailure().recoverWithUni(failure -> {
+            Throwable cause = failure instanceof EntryFailure f ? f.getCause() : failure;
+            if (FailureKind.of(cause) == FailureKind.INFRASTRUCTURE) {
+                return waitForInfrastructure(cause, attempt).chain(() -> apply(batch, attempt + 1));
+            }
+            int index = failure instanceof EntryFailure f ? f.index : -1;
+            if (index < 0) {
+                // not one entry's fault as far as we can tell (e.g. the commit): one transaction each
+                return batch.size() == 1 ? alone(batch.get(0), cause, 1) : each(batch);
+            }
+            // the entries before it succeeded in this attempt and will again; order is kept
+            return apply(batch.subList(0, index), 1)
+                    .chain(() -> alone(batch.get(index), cause, 1))
+                    .chain(() -> apply(batch.subList(index + 1, batch.size()), 1));
+        });
+    }
+
+    private Uni<Void> each(List<Entry> batch) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(entry -> apply(List.of(entry), 1))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** One entry that failed for a reason other than the infrastructure. */
+    private Uni<Void> alone(Entry entry, Throwable failure, int retries) {
+        FailureKind kind = FailureKind.of(failure);
+        if (kind == FailureKind.EVENT || retries > incoming.settings().maxRetries()) {
+            entry.deadLetter(failure);
+            return Uni.createFrom().voidItem();
+        }
+        return sleep(backoff(retries)).chain(() -> transaction(List.of(entry))).onFailure().recoverWithUni(again -> {
+            Throwable cause = again instanceof EntryFailure f ? f.getCause() : again;
+            if (FailureKind.of(cause) == FailureKind.INFRASTRUCTURE) {
+                return waitForInfrastructure(cause, 1).chain(() -> alone(entry, failure, retries));
+            }
+            return alone(entry, cause, retries + 1);
+        });
+    }
+
+    /** The processed-event ids and every new event's change, in one transaction; outcomes are set after commit. */
+    private Uni<Void> transaction(List<Entry> batch) {
+        List<String> ids = batch.stream().map(entry -> entry.context.id()).toList();
+        return Panache.withTransaction(() -> incoming.ledger().recordNew(consumer, ids)
+                        .call(fresh -> applyFresh(batch, fresh)))
+                .invoke(fresh -> batch.forEach(entry ->
+                        entry.outcome = fresh.contains(entry.context.id()) ? Outcome.APPLIED : Outcome.DUPLICATE))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> applyFresh(List<Entry> batch, Set<String> fresh) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < batch.size(); i++) {
+            Entry entry = batch.get(i);
+            if (!fresh.contains(entry.context.id())) {
+                continue;
+            }
+            int index = i;
+            // flushed per event, so a constraint the event breaks is reported against that event
+            chain = chain.chain(() -> handler.handle(entry.event, entry.context)
+                    .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                    .onFailure().transform(failure -> new EntryFailure(index, failure)));
+        }
+        return chain;
+    }
+
+    private Uni<Void> waitForInfrastructure(Throwable cause, int attempt) {
+        Duration delay = backoff(attempt);
+        incoming.counter("handoff.events.consumer.waits", consumer, "kind", "infrastructure").increment();
+        Log.warnf("consumer %s: infrastructure unavailable (%s), holding the partition and retrying in %d ms (attempt %d)",
+                consumer, describe(cause), delay.toMillis(), attempt);
+        return sleep(delay);
+    }
+
+    private Duration backoff(int attempt) {
+        Duration initial = incoming.settings().initialBackoff();
+        Duration max = incoming.settings().maxBackoff();
+        long millis = initial.toMillis() << Math.min(attempt - 1, 20);
+        return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
+    }
+
+    /** A timer that resumes on this batch's Vert.x context, where the reactive session must run. */
+    private Uni<Void> sleep(Duration delay) {
+        return Uni.createFrom().emitter(emitter -> incoming.vertx().setTimer(Math.max(1, delay.toMillis()), id -> {
+            if (context != null) {
+                context.runOnContext(ignored -> emitter.complete(null));
+            } else {
+                emitter.complete(null);
+            }
+        }));
+    }
+
+    /** Acknowledges every record that was applied, already applied or of no concern here; dead-letters the rest. */
+    Uni<Void> settle() {
+        List<Uni<Void>> settled = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            incoming.counter("handoff.events.consumed", consumer, "outcome", outcomeTag(entry.outcome)).increment();
+            if (entry.outcome == Outcome.DEAD) {
+                Log.warnf("event to dead-letter topic (consumer %s, %s-%d@%d): %s", consumer, entry.record.getTopic(),
+                        entry.record.getPartition(), offset(entry), describe(entry.failure));
+                settled.add(Uni.createFrom().completionStage(() -> entry.record.nack(entry.failure, deadLetterMetadata(entry))));
+            } else {
+                settled.add(Uni.createFrom().completionStage(entry.record::ack));
+            }
+        }
+        return settled.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(settled).andFailFast().replaceWithVoid();
+    }
+
+    /** Dead letters go to {@code <the record's topic>.dlq}, whichever of its topics the channel read it from. */
+    private Metadata deadLetterMetadata(Entry entry) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(IncomingEvents.DEAD_LETTER_CONSUMER, consumer.getBytes(StandardCharsets.UTF_8));
+        return Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(entry.record.getTopic() + ".dlq")
+                .withHeaders(headers)
+                .build());
+    }
+
+    private long offset(Entry entry) {
+        return entry.context == null ? -1 : entry.context.offset();
+    }
+
+    private static String outcomeTag(Outcome outcome) {
+        return switch (outcome) {
+            case APPLIED -> "processed";
+            case DUPLICATE -> "duplicate";
+            case IGNORED -> "ignored-type";
+            case DEAD -> "dead-lettered";
+            case PENDING -> "pending";
+        };
+    }
+
+    private static String describe(Throwable failure) {
+        return failure == null ? "?" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+}
