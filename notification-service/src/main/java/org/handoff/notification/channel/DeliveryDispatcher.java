@@ -1,5 +1,6 @@
 package org.handoff.notification.channel;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -71,7 +72,7 @@ public class DeliveryDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
-        wake();
+        wake(Cause.STARTUP); // deliveries left pending by the last run
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -80,7 +81,25 @@ public class DeliveryDispatcher {
 
     /** Asks every channel to look for due deliveries; cheap, and safe to call from any thread. */
     public void wake() {
-        workers.values().forEach(Worker::wake);
+        wake(Cause.MANUAL);
+    }
+
+    /**
+     * The consumer's hook (and the escalation clock's), called once the transaction that handled one or
+     * more events has committed: wakes only the channels that got new pending deliveries, and none when
+     * nobody was notified (each woken worker runs a claim query, and most lifecycle events create no
+     * delivery). A wake-up lost here costs at most one {@link #poll() poll} interval, never a delivery.
+     */
+    public void wakeIfAny(NewDeliveries created) {
+        if (created == null) {
+            return;
+        }
+        for (NotificationChannel channel : created.channels()) {
+            Worker worker = workers.get(channel);
+            if (worker != null) { // a delivery on a channel with no sender here waits for an instance that has one
+                worker.wake(Cause.CREATED);
+            }
+        }
     }
 
     /**
@@ -94,7 +113,31 @@ public class DeliveryDispatcher {
     /** Retries fall due with time, and a lost wake-up must not strand a delivery. */
     @Scheduled(every = "${handoff.notification.delivery.poll:2s}", delayed = "1s")
     void poll() {
-        wake();
+        wake(Cause.POLL);
+    }
+
+    private void wake(Cause cause) {
+        workers.values().forEach(worker -> worker.wake(cause));
+    }
+
+    /**
+     * Why a worker was asked to look for due deliveries. The counter
+     * {@code handoff.notifications.dispatch.wakeups{channel, cause}} counts the requests (those arriving
+     * while a pass is already queued join it), so operators see what drives the claim queries.
+     */
+    enum Cause {
+        /** The service started: what the last run left pending. */
+        STARTUP,
+        /** The safety poll: retries that fell due, wake-ups that were lost. */
+        POLL,
+        /** A committed transaction created deliveries on the channel (lifecycle events, the escalation clock). */
+        CREATED,
+        /** {@link #wake()}: operators' tooling and tests. */
+        MANUAL;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private final class Worker {
@@ -102,9 +145,16 @@ public class DeliveryDispatcher {
         private final ChannelSender sender;
         private final ExecutorService thread;
         private final AtomicBoolean queued = new AtomicBoolean();
+        private final Map<Cause, Counter> wakeups = new EnumMap<>(Cause.class);
 
         Worker(ChannelSender sender) {
             this.sender = sender;
+            for (Cause cause : Cause.values()) {
+                wakeups.put(cause, Counter.builder("handoff.notifications.dispatch.wakeups")
+                        .description("Requests to a channel's worker to claim due deliveries, by cause")
+                        .tag("channel", sender.channel().name()).tag("cause", cause.tag())
+                        .register(metrics));
+            }
             this.thread = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "delivery-" + sender.channel().name().toLowerCase());
                 t.setDaemon(true);
@@ -112,7 +162,8 @@ public class DeliveryDispatcher {
             });
         }
 
-        void wake() {
+        void wake(Cause cause) {
+            wakeups.get(cause).increment();
             if (queued.compareAndSet(false, true)) {
                 try {
                     thread.execute(this::drain);

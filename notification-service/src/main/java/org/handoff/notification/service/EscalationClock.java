@@ -23,12 +23,10 @@ public class EscalationClock {
         return escalate().replaceWithVoid();
     }
 
-    /** One pass; wakes the channels when anything moved up. */
+    /** One pass; after its commit wakes the channels that got deliveries. Returns how many escalations moved. */
     public Uni<Integer> escalate() {
-        return escalations.escalateDue().invoke(moved -> {
-            if (moved > 0) {
-                dispatcher.wake();
-            }
-        });
+        return escalations.escalateDue()
+                .invoke(pass -> dispatcher.wakeIfAny(pass.deliveries()))
+                .map(EscalationService.Pass::moved);
     }
 }

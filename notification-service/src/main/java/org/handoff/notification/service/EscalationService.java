@@ -1,5 +1,6 @@
 package org.handoff.notification.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -13,6 +14,7 @@ import org.handoff.events.ReferralState;
 import org.handoff.notification.Escalation;
 import org.handoff.notification.Notification;
 import org.handoff.notification.TrackedReferral;
+import org.handoff.notification.channel.NewDeliveries;
 import org.handoff.notification.config.NotificationConfig;
 import org.handoff.notification.messaging.NotificationEvents;
 import org.handoff.notification.repository.EscalationRepository;
@@ -32,7 +34,8 @@ import java.util.UUID;
  * missed acknowledgement, the supervisor and the coordinator. It stops at the level that acknowledges,
  * or when the referral moves past the missed deadline. Time comes from the injected clock, and
  * {@link #escalateDue()} is the one place that moves escalations up. Every change of an escalation is an
- * audit row, in the transaction that makes it.
+ * audit row, in the transaction that makes it. An escalation that reaches nobody (no recipient agency,
+ * nobody on duty at or above its level) is counted every time and logged through {@link SafetyGapLog}.
  */
 @ApplicationScoped
 public class EscalationService {
@@ -49,11 +52,14 @@ public class EscalationService {
     private final AuditLog audit;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final SafetyGapLog gaps;
+    private final Counter unroutable;
+    private final Counter exhausted;
 
     public EscalationService(EscalationRepository escalations, NotificationRepository notifications,
                              TrackedReferralRepository referrals, RosterService rosters, NotificationService notifier,
                              NotificationEvents events, NotificationConfig config, AuditLog audit, Clock clock,
-                             MeterRegistry metrics) {
+                             MeterRegistry metrics, SafetyGapLog gaps) {
         this.escalations = escalations;
         this.notifications = notifications;
         this.referrals = referrals;
@@ -64,6 +70,11 @@ public class EscalationService {
         this.audit = audit;
         this.clock = clock;
         this.metrics = metrics;
+        this.gaps = gaps;
+        this.unroutable = Counter.builder("handoff.escalations.unroutable")
+                .description("Overdue referrals that name no recipient agency to escalate to").register(metrics);
+        this.exhausted = Counter.builder("handoff.escalations.exhausted")
+                .description("Escalations with nobody on duty at or above their next level").register(metrics);
     }
 
     /** Whether a referral in {@code state} has met the deadline, so an escalation about it has nothing left to do. */
@@ -75,19 +86,23 @@ public class EscalationService {
                 : state.rank() >= ReferralState.ACCEPTED.rank();
     }
 
-    /** A missed deadline: opens the escalation at the event's level, or raises an open one to it. */
-    public Uni<Void> overdue(ReferralOverdue event, String correlationId) {
+    /**
+     * A missed deadline: opens the escalation at the event's level, or raises an open one to it. Returns the
+     * channels that got pending deliveries (none when nobody was notified).
+     */
+    public Uni<NewDeliveries> overdue(ReferralOverdue event, String correlationId) {
         return referrals.findById(event.referralId()).chain(tracked -> {
             if (tracked != null && met(event.deadline(), tracked.state)) {
                 Log.infof("referral %s is %s already: overdue %s ignored", event.referralId(), tracked.state, event.deadline());
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(NewDeliveries.NONE);
             }
             String agency = event.recipientAgency() != null ? event.recipientAgency()
                     : tracked == null ? null : tracked.recipientAgency;
             if (agency == null) {
-                Log.warnf("overdue referral %s names no recipient agency: nobody to escalate to", event.referralId());
-                metrics.counter("handoff.escalations.unroutable").increment();
-                return Uni.createFrom().voidItem();
+                gaps.warn("overdue-no-agency", null, "overdue referral " + event.referralId()
+                        + " names no recipient agency: nobody to escalate to");
+                unroutable.increment();
+                return Uni.createFrom().item(NewDeliveries.NONE);
             }
             return escalations.find(event.referralId(), event.deadline()).chain(existing -> {
                 if (existing == null) {
@@ -96,12 +111,12 @@ public class EscalationService {
                 if (existing.state == Escalation.State.OPEN && event.escalationLevel() > existing.level) {
                     return raise(existing, event.escalationLevel());
                 }
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(NewDeliveries.NONE);
             });
         });
     }
 
-    private Uni<Void> open(ReferralOverdue event, String agency, String correlationId) {
+    private Uni<NewDeliveries> open(ReferralOverdue event, String agency, String correlationId) {
         Instant now = Instant.now(clock);
         Escalation e = new Escalation();
         e.id = UUID.randomUUID();
@@ -122,36 +137,46 @@ public class EscalationService {
                 .call(() -> record("escalation.open", e, event.deadline() + " deadline of referral " + e.referralId
                         + " missed, overdue level " + event.escalationLevel()))
                 .chain(() -> rosters.firstStaffed(agency, event.escalationLevel(), now))
-                .chain(onDuty -> notifyLevel(e, onDuty, now).replaceWithVoid());
+                .chain(onDuty -> notifyLevel(e, onDuty, now).map(NotificationService.Notified::deliveries));
     }
 
     /** Moves an open escalation up to the first staffed level at or above {@code toLevel}. */
-    private Uni<Void> raise(Escalation e, int toLevel) {
+    private Uni<NewDeliveries> raise(Escalation e, int toLevel) {
         Instant now = Instant.now(clock);
         int fromLevel = e.level;
         return rosters.firstStaffed(e.agency, toLevel, now)
                 .chain(onDuty -> notifyLevel(e, onDuty, now))
-                .call(sent -> sent.isEmpty() || fromLevel < 1 ? Uni.createFrom().voidItem()
+                .call(notified -> notified.notifications().isEmpty() || fromLevel < 1 ? Uni.createFrom().voidItem()
                         : record("escalation.raise", e, "level " + fromLevel + " -> " + e.level))
-                .chain(sent -> sent.isEmpty() || fromLevel < 1 ? Uni.createFrom().voidItem()
-                        : notifications.ofEscalation(e.id).chain(all -> all.stream()
-                                .filter(n -> n.escalationLevel == fromLevel)
-                                .max(Comparator.comparing((Notification n) -> n.createdAt))
-                                .map(unanswered -> {
-                                    metrics.counter("handoff.escalations.raised", "to", Integer.toString(e.level)).increment();
-                                    return events.escalated(unanswered, fromLevel, sent.get(0), now);
-                                })
-                                .orElse(Uni.createFrom().voidItem())));
+                .call(notified -> escalated(e, fromLevel, notified.notifications(), now))
+                .map(NotificationService.Notified::deliveries);
     }
 
-    private Uni<List<Notification>> notifyLevel(Escalation e, Optional<RosterService.OnDuty> onDuty, Instant now) {
+    /** The {@code NotificationEscalated} event of the unanswered notification one level below {@code sent}. */
+    private Uni<Void> escalated(Escalation e, int fromLevel, List<Notification> sent, Instant now) {
+        if (sent.isEmpty() || fromLevel < 1) {
+            return Uni.createFrom().voidItem();
+        }
+        return notifications.ofEscalation(e.id).chain(all -> all.stream()
+                .filter(n -> n.escalationLevel == fromLevel)
+                .max(Comparator.comparing((Notification n) -> n.createdAt))
+                .map(unanswered -> {
+                    metrics.counter("handoff.escalations.raised", "to", Integer.toString(e.level)).increment();
+                    return events.escalated(unanswered, fromLevel, sent.get(0), now);
+                })
+                .orElse(Uni.createFrom().voidItem()));
+    }
+
+    private Uni<NotificationService.Notified> notifyLevel(Escalation e, Optional<RosterService.OnDuty> onDuty, Instant now) {
         if (onDuty.isEmpty()) {
-            Log.errorf("escalation of referral %s (%s deadline) at %s: nobody on duty at or above level %d",
-                    e.referralId, e.deadline, e.agency, e.level + 1);
-            metrics.counter("handoff.escalations.exhausted").increment();
+            // an overdue referral nobody more can be told about: the loudest line this service writes
+            gaps.error("escalation-exhausted", e.agency, "escalation of referral " + e.referralId + " (" + e.deadline
+                    + " deadline) at " + e.agency + ": nobody on duty at or above level " + (e.level + 1)
+                    + (e.level == 0 ? ", nobody was notified" : ", level " + e.level + " was notified"));
+            exhausted.increment();
             e.close(Escalation.State.EXHAUSTED, now);
             return record("escalation.exhausted", e, "nobody on duty at or above level " + (e.level + 1))
-                    .replaceWith(List.of());
+                    .replaceWith(NotificationService.Notified.NOBODY);
         }
         RosterService.OnDuty level = onDuty.get();
         e.level = level.level();
@@ -162,16 +187,21 @@ public class EscalationService {
         return notifier.notify(trigger, level.level(), level.role(), level.people(), level.roster());
     }
 
+    /** What one pass of the escalation clock did: how many escalations moved, and the channels that got deliveries. */
+    public record Pass(int moved, NewDeliveries deliveries) {
+    }
+
     /**
      * One pass of the escalation clock: every open escalation whose level has not acknowledged in time
-     * moves one level up. Returns how many moved (or ran out of levels).
+     * moves one level up (or runs out of levels). Completes after the commit.
      */
-    public Uni<Integer> escalateDue() {
+    public Uni<Pass> escalateDue() {
         return Panache.withTransaction(() -> escalations.due(Instant.now(clock), DUE_BATCH)
                 .chain(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(e -> raise(e, e.level + 1))
                         .collect().asList()
-                        .map(List::size)));
+                        .map(raised -> new Pass(raised.size(),
+                                raised.stream().reduce(NewDeliveries.NONE, NewDeliveries::plus)))));
     }
 
     /** An acknowledgement stops the escalation it belongs to, at the acknowledging level; {@code who} acknowledged. */

@@ -16,6 +16,7 @@ import org.handoff.notification.Delivery;
 import org.handoff.notification.Notification;
 import org.handoff.notification.Person;
 import org.handoff.notification.Roster;
+import org.handoff.notification.channel.NewDeliveries;
 import org.handoff.notification.config.NotificationConfig;
 import org.handoff.plumbing.audit.AuditLog;
 
@@ -26,7 +27,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,17 +66,26 @@ public class NotificationService {
                           UUID escalationId, String correlationId) {
     }
 
+    /** The notifications created, and the channels their pending deliveries wait on (for the dispatcher's wake-up). */
+    public record Notified(List<Notification> notifications, NewDeliveries deliveries) {
+
+        public static final Notified NOBODY = new Notified(List.of(), NewDeliveries.NONE);
+    }
+
     /**
      * @param roster the roster of the agency the notification is about: its time zone shows the times,
      *               its agency system gets the webhook; null when the agency has none
      */
-    public Uni<List<Notification>> notify(Trigger trigger, int level, String role, List<Person> recipients, Roster roster) {
+    public Uni<Notified> notify(Trigger trigger, int level, String role, List<Person> recipients, Roster roster) {
+        Set<NotificationChannel> channels = EnumSet.noneOf(NotificationChannel.class);
         return Multi.createFrom().iterable(recipients)
-                .onItem().transformToUniAndConcatenate(person -> create(trigger, level, role, person, roster))
-                .collect().asList();
+                .onItem().transformToUniAndConcatenate(person -> create(trigger, level, role, person, roster, channels))
+                .collect().asList()
+                .map(created -> new Notified(created, NewDeliveries.on(channels)));
     }
 
-    private Uni<Notification> create(Trigger t, int level, String role, Person person, Roster roster) {
+    private Uni<Notification> create(Trigger t, int level, String role, Person person, Roster roster,
+                                     Set<NotificationChannel> channels) {
         Instant now = Instant.now(clock);
         ZoneId zone = roster != null ? roster.zone() : ZoneOffset.UTC;
         Notification n = new Notification();
@@ -98,13 +110,14 @@ public class NotificationService {
         n.body = content.body();
         n.facts = write(facts);
         metrics.counter("handoff.notifications.created", "reason", t.reason().name()).increment();
-        return n.<Notification>persist().call(() -> persistDeliveries(n, person, roster, now))
+        return n.<Notification>persist().call(() -> persistDeliveries(n, person, roster, now, channels))
                 .call(() -> audit.record(ServiceActor.WHO, "notification.create", "notification", n.id.toString(),
                         t.reason() + " to " + person.userId + " of " + person.agency + " at level " + level
                                 + (t.referralId() == null ? "" : ", referral " + t.referralId())));
     }
 
-    private Uni<Void> persistDeliveries(Notification n, Person person, Roster roster, Instant now) {
+    private Uni<Void> persistDeliveries(Notification n, Person person, Roster roster, Instant now,
+                                        Set<NotificationChannel> channels) {
         List<Delivery> deliveries = new ArrayList<>();
         if (config.email().enabled() && person.email != null) {
             deliveries.add(delivery(n, NotificationChannel.EMAIL, person.email, now));
@@ -116,6 +129,7 @@ public class NotificationService {
         if (roster != null && roster.hasWebhook()) {
             deliveries.add(delivery(n, NotificationChannel.WEBHOOK, roster.agency, now));
         }
+        deliveries.forEach(d -> channels.add(d.channel));
         return Multi.createFrom().iterable(deliveries)
                 .onItem().transformToUniAndConcatenate(d -> d.persist())
                 .collect().last().replaceWithVoid();

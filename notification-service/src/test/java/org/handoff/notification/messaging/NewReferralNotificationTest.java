@@ -8,16 +8,19 @@ import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.handoff.events.Actor;
 import org.handoff.events.EventJson;
 import org.handoff.events.Priority;
 import org.handoff.events.ReferralLifecycleChanged;
+import org.handoff.events.ReferralState;
+import org.handoff.events.Sector;
+import org.handoff.events.Topics;
 import org.handoff.notification.Delivery;
 import org.handoff.notification.Notification;
 import org.handoff.notification.channel.ConsoleConnections;
 import org.handoff.notification.channel.WebhookSignature;
 import org.handoff.notification.support.ChannelServers;
 import org.handoff.notification.support.ConsoleClient;
-import org.handoff.notification.support.Fixtures;
 import org.handoff.plumbing.testing.KafkaTestSupport;
 import org.handoff.notification.support.HttpReceiver;
 import org.handoff.notification.support.TestClockProducer;
@@ -36,6 +39,8 @@ import static org.handoff.notification.support.Fixtures.SENT;
 import static org.handoff.notification.support.Fixtures.awaitNotifications;
 import static org.handoff.notification.support.Fixtures.count;
 import static org.handoff.notification.support.Fixtures.deliveries;
+import static org.handoff.notification.support.Fixtures.lifecycleTopic;
+import static org.handoff.notification.support.Fixtures.moved;
 import static org.handoff.notification.support.Fixtures.notificationEvents;
 import static org.handoff.notification.support.Fixtures.notifications;
 import static org.handoff.notification.support.Fixtures.officer;
@@ -174,6 +179,43 @@ class NewReferralNotificationTest {
     }
 
     @Test
+    void everyReferringSectorsLifecycleTopicIsRead() {
+        // referral-service puts each referral's lifecycle on its referring sector's topic only
+        String hospital = unique("kg-hospital");
+        String hospitalDuty = unique("duty");
+        String police = unique("kg-police");
+        String policeDuty = unique("duty");
+        String socialWorker = unique("social-worker");
+        String social = unique("kg-social");
+        person(hospitalDuty, hospital, "en", null, null);
+        person(policeDuty, police, "en", null, null);
+        person(socialWorker, social, "en", null, null);
+        roster(hospital, "Asia/Bishkek", null, hospitalDuty);
+        roster(police, "Asia/Bishkek", null, policeDuty);
+
+        UUID caseId = UUID.randomUUID();
+        ReferralLifecycleChanged fromPolice = requested(Sector.POLICE, caseId, UUID.randomUUID(), hospital, "officer.police",
+                "kg-police-1", Priority.URGENT);
+        ReferralLifecycleChanged fromHealth = requested(Sector.HEALTH, caseId, UUID.randomUUID(), police, "nurse.1",
+                hospital, Priority.URGENT);
+        ReferralLifecycleChanged fromSocial = requested(Sector.SOCIAL, caseId, UUID.randomUUID(), hospital, socialWorker,
+                social, Priority.ROUTINE);
+        publish(fromPolice);
+        publish(fromHealth);
+        publish(fromSocial);
+
+        assertEquals(hospitalDuty, awaitNotifications(fromPolice.referralId(), list -> list.size() == 1).get(0).recipientUserId);
+        assertEquals(policeDuty, awaitNotifications(fromHealth.referralId(), list -> list.size() == 1).get(0).recipientUserId);
+        assertEquals(hospitalDuty, awaitNotifications(fromSocial.referralId(), list -> list.size() == 1).get(0).recipientUserId);
+
+        // the closed loop runs on the social topic too: the social worker hears their referral was accepted
+        publish(moved(fromSocial, ReferralState.ACCEPTED, new Actor(hospitalDuty, Roles.HEALTH_WORKER, hospital)));
+        Notification feedback = awaitNotifications(fromSocial.referralId(), list -> list.size() == 2).get(1);
+        assertEquals(socialWorker, feedback.recipientUserId);
+        assertEquals(Roles.SOCIAL_WORKER, feedback.recipientRole);
+    }
+
+    @Test
     void aConsoleOpenedLaterGetsTheUnacknowledgedBacklogAndOnlyWithAToken() throws Exception {
         String agency = unique("kg-police");
         String duty = unique("duty");
@@ -210,7 +252,8 @@ class NewReferralNotificationTest {
         publish(good);
 
         awaitNotifications(good.referralId(), list -> list.size() == 1);
-        List<ConsumerRecord<String, String>> dead = KafkaTestSupport.readUntil(Fixtures.LIFECYCLE + ".dlq",
+        // the dead letter goes to the dead-letter topic of the topic it came on (here the police lifecycle)
+        List<ConsumerRecord<String, String>> dead = KafkaTestSupport.readUntil(Topics.dlq(lifecycleTopic(good.referringSector())),
                 r -> brokenId.equals(KafkaTestSupport.header(r, "ce_id")));
         ConsumerRecord<String, String> record = dead.stream()
                 .filter(r -> brokenId.equals(KafkaTestSupport.header(r, "ce_id"))).findFirst().orElseThrow();

@@ -79,7 +79,7 @@ class AuditTrailTest {
                 "kg-police-2", Priority.URGENT);
         publish(referral);
         Notification newReferral = awaitNotifications(referral.referralId(), list -> list.size() == 1).get(0);
-        publish(overdue(referral, DeadlineKind.ACCEPTANCE, 1));
+        publish(referral.referringSector(), overdue(referral, DeadlineKind.ACCEPTANCE, 1));
         Notification overdue = awaitNotifications(referral.referralId(), list -> list.size() == 2).get(1);
         Escalation escalation = escalation(referral.referralId(), DeadlineKind.ACCEPTANCE);
 

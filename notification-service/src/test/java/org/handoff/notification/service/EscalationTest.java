@@ -80,7 +80,7 @@ class EscalationTest {
                 "kg-police-2", Priority.URGENT);
         publish(referral);
         awaitNotifications(referral.referralId(), list -> list.size() == 1);
-        publish(overdue(referral, DeadlineKind.ACCEPTANCE, 1));
+        publish(referral.referringSector(), overdue(referral, DeadlineKind.ACCEPTANCE, 1));
         awaitNotifications(referral.referralId(), list -> list.size() == 2);
         return referral;
     }

@@ -36,7 +36,6 @@ import static org.handoff.plumbing.testing.TestTokens.token;
 /** Set-up through the service's own API, events through the real broker, checks against the real database. */
 public final class Fixtures {
 
-    public static final String LIFECYCLE = KafkaTestSupport.topic(Topics.REFERRAL_LIFECYCLE);
     public static final String NOTIFICATIONS = KafkaTestSupport.topic(Topics.NOTIFICATIONS);
     public static final String ALL_DAYS = "[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"]";
 
@@ -83,10 +82,29 @@ public final class Fixtures {
         return "webhook-secret-of-" + agency;
     }
 
+    /** The lifecycle topic of a referring sector, as referral-service publishes to it (with this suite's prefix). */
+    public static String lifecycleTopic(Sector referringSector) {
+        return KafkaTestSupport.topic(Topics.lifecycle(referringSector));
+    }
+
+    /** A police officer's referral to a health agency. */
     public static ReferralLifecycleChanged requested(UUID caseId, UUID referralId, String recipientAgency,
                                                      String referrer, String referringAgency, Priority priority) {
-        return new ReferralLifecycleChanged(referralId, caseId, Sector.HEALTH, recipientAgency, Sector.POLICE,
-                referringAgency, priority, null, ReferralState.REQUESTED, new Actor(referrer, Roles.POLICE_OFFICER, referringAgency),
+        return requested(Sector.POLICE, caseId, referralId, recipientAgency, referrer, referringAgency, priority);
+    }
+
+    /** A referral made by an officer of {@code referringSector} (to health, or to police from health). */
+    public static ReferralLifecycleChanged requested(Sector referringSector, UUID caseId, UUID referralId,
+                                                     String recipientAgency, String referrer, String referringAgency,
+                                                     Priority priority) {
+        Sector recipientSector = referringSector == Sector.HEALTH ? Sector.POLICE : Sector.HEALTH;
+        String role = switch (referringSector) {
+            case POLICE -> Roles.POLICE_OFFICER;
+            case HEALTH -> Roles.HEALTH_WORKER;
+            case SOCIAL -> Roles.SOCIAL_WORKER;
+        };
+        return new ReferralLifecycleChanged(referralId, caseId, recipientSector, recipientAgency, referringSector,
+                referringAgency, priority, null, ReferralState.REQUESTED, new Actor(referrer, role, referringAgency),
                 Instant.now(TestClockProducer.CLOCK), null, null, null, null);
     }
 
@@ -102,15 +120,31 @@ public final class Fixtures {
                 referral.recipientAgency(), referral.priority(), referral.toState(), deadline, now.minusSeconds(60), level, now);
     }
 
-    /** Publishes an event as referral-service would; returns its CloudEvent id. */
-    public static String publish(HandoffEvent event) {
+    /**
+     * Publishes a lifecycle change as referral-service would: on the lifecycle topic of the referral's
+     * referring sector. Returns its CloudEvent id.
+     */
+    public static String publish(ReferralLifecycleChanged event) {
+        return publish(event.referringSector(), event);
+    }
+
+    public static void publish(ReferralLifecycleChanged event, String id, String json) {
+        publish(event.referringSector(), event, id, json);
+    }
+
+    /**
+     * Publishes an event on the lifecycle topic of {@code referringSector}; an overdue event names no
+     * referring sector, so its test says which (the referral's, as referral-service does). Returns its CloudEvent id.
+     */
+    public static String publish(Sector referringSector, HandoffEvent event) {
         String id = UUID.randomUUID().toString();
-        publish(event, id, EventJson.toJson(event));
+        publish(referringSector, event, id, EventJson.toJson(event));
         return id;
     }
 
-    public static void publish(HandoffEvent event, String id, String json) {
-        KafkaTestSupport.send(KafkaTestSupport.cloudEvent(LIFECYCLE, event.caseId().toString(), id, event.eventType(), json));
+    public static void publish(Sector referringSector, HandoffEvent event, String id, String json) {
+        KafkaTestSupport.send(KafkaTestSupport.cloudEvent(lifecycleTopic(referringSector), event.caseId().toString(), id,
+                event.eventType(), json));
     }
 
     public static List<Notification> notifications(UUID referralId) {

@@ -38,6 +38,6 @@ public class NotificationFixtures {
         return OnVertx.await(() -> Panache.withTransaction(() -> Person.<Person>findById(userId)
                 .chain(person -> Roster.<Roster>findById(agency).chain(roster ->
                         notifier.notify(trigger, 1, Roles.POLICE_OFFICER, List.of(person), roster)))
-                .map(created -> created.get(0))));
+                .map(created -> created.notifications().get(0))));
     }
 }

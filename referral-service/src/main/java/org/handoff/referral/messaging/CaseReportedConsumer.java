@@ -1,9 +1,9 @@
 package org.handoff.referral.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.handoff.events.CaseReported;
 import org.handoff.plumbing.consumer.IncomingEvents;
 import org.handoff.referral.service.CaseRegistry;
@@ -20,7 +20,7 @@ public class CaseReportedConsumer {
     }
 
     @Incoming("case-reported")
-    public Uni<Void> consume(Message<String> message) {
-        return incoming.handle(message, "referral-service.case-reported", CaseReported.class, registry::open);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return incoming.handle(batch, "referral-service.case-reported", CaseReported.class, registry::open);
     }
 }

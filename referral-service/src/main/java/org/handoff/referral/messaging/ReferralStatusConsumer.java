@@ -1,9 +1,9 @@
 package org.handoff.referral.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.handoff.events.ConsentWithdrawn;
 import org.handoff.events.EventTypes;
 import org.handoff.events.HandoffEvent;
@@ -37,8 +37,8 @@ public class ReferralStatusConsumer {
     }
 
     @Incoming("referral-status")
-    public Uni<Void> consume(Message<String> message) {
-        return incoming.handle(message, "referral-service.referral-status", TYPES, this::apply);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return incoming.handle(batch, "referral-service.referral-status", TYPES, this::apply);
     }
 
     private Uni<Void> apply(HandoffEvent event, EventContext context) {

@@ -95,7 +95,7 @@ public class DeadlineWatcher {
             ReferralOverdue overdue = new ReferralOverdue(referral.id, referral.caseId, referral.recipientSector,
                     referral.recipientAgency, referral.priority, referral.state, deadline.kind, deadline.dueAt, level, now);
             return CaseFile.<CaseFile>findById(referral.caseId)
-                    .chain(caseFile -> outbox.append(OutgoingEvent.of(Topics.REFERRAL_LIFECYCLE, referral.caseId.toString(),
+                    .chain(caseFile -> outbox.append(OutgoingEvent.of(Topics.lifecycle(referral.referringSector), referral.caseId.toString(),
                             EventTypes.REFERRAL_OVERDUE, caseFile.correlationId, overdue)))
                     .replaceWith(true);
         });

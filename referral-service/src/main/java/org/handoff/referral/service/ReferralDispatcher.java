@@ -63,7 +63,7 @@ public class ReferralDispatcher {
                 .chain(() -> deadline(referral, DeadlineKind.ACCEPTANCE, referral.acceptanceDue).persist())
                 .chain(() -> outbox.append(OutgoingEvent.of(Topics.inbox(plan.sector()), caseFile.id.toString(),
                         EventTypes.REFERRAL_REQUESTED, caseFile.correlationId, requested)))
-                .chain(() -> outbox.append(OutgoingEvent.of(Topics.REFERRAL_LIFECYCLE, caseFile.id.toString(),
+                .chain(() -> outbox.append(OutgoingEvent.of(Topics.lifecycle(referral.referringSector), caseFile.id.toString(),
                         EventTypes.REFERRAL_LIFECYCLE_CHANGED, caseFile.correlationId, new ReferralLifecycleChanged(
                                 referral.id, caseFile.id, referral.recipientSector, referral.recipientAgency,
                                 referral.referringSector, referral.referringAgency, referral.priority, null,

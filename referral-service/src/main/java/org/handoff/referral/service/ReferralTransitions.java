@@ -79,7 +79,7 @@ public class ReferralTransitions {
                             report.outcome());
                     return step(referral, report).persist()
                             .chain(() -> closeDeadlines(referral.id, report.state(), now))
-                            .chain(() -> outbox.append(OutgoingEvent.of(Topics.REFERRAL_LIFECYCLE,
+                            .chain(() -> outbox.append(OutgoingEvent.of(Topics.lifecycle(referral.referringSector),
                                     referral.caseId.toString(), EventTypes.REFERRAL_LIFECYCLE_CHANGED, correlationId, changed)))
                             .replaceWithVoid();
                 });

@@ -73,7 +73,7 @@ class StatusLifecycleTest {
         assertEquals(TestCases.HEALTH_AGENCY, timeline.getString("find { it.state == 'ACCEPTED' }.actorAgency"));
         assertEquals("worker.health", timeline.getString("find { it.state == 'ACCEPTED' }.actorUser"));
 
-        List<ConsumerRecord<String, String>> lifecycle = readUntilAll(topic(Topics.REFERRAL_LIFECYCLE),
+        List<ConsumerRecord<String, String>> lifecycle = readUntilAll(topic(Topics.lifecycle(report.originSector())),
                 read -> changesOf(read, health.id).size() == 5);
         List<JsonNode> changes = changesOf(lifecycle, health.id);
         assertEquals(List.of("REQUESTED", "RECEIVED", "ACCEPTED", "IN_PROGRESS", "COMPLETED"),

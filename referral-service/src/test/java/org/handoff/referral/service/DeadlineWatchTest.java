@@ -99,7 +99,7 @@ class DeadlineWatchTest {
                 "HEALTH ACCEPTANCE 3", "SOCIAL RECEIPT 1", "SOCIAL RECEIPT 2", "SOCIAL RECEIPT 3", "SOCIAL ACCEPTANCE 1",
                 "SOCIAL ACCEPTANCE 2", "SOCIAL ACCEPTANCE 3"), all, "the chain stops at the coordinator (level 3)");
 
-        List<String> onKafka = readUntilAll(topic(Topics.REFERRAL_LIFECYCLE), read -> read.stream()
+        List<String> onKafka = readUntilAll(topic(Topics.lifecycle(report.originSector())), read -> read.stream()
                 .filter(r -> TestCases.isCase(r, report.caseId()) && EventTypes.REFERRAL_OVERDUE.equals(header(r, "ce_type")))
                 .count() == all.size())
                 .stream().filter(r -> TestCases.isCase(r, report.caseId()) && EventTypes.REFERRAL_OVERDUE.equals(header(r, "ce_type")))

@@ -1,9 +1,9 @@
 package org.handoff.inbox.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.handoff.events.ConsentWithdrawn;
 import org.handoff.events.EventTypes;
 import org.handoff.events.HandoffEvent;
@@ -33,8 +33,8 @@ public class InboxConsumer {
     }
 
     @Incoming("sector-inbox")
-    public Uni<Void> consume(Message<String> message) {
-        return incoming.<HandoffEvent>handle(message, CONSUMER, TYPES, (event, context) -> {
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return incoming.<HandoffEvent>handle(batch, CONSUMER, TYPES, (event, context) -> {
             if (event instanceof ReferralRequested requested) {
                 return inbox.receive(requested, context);
             }

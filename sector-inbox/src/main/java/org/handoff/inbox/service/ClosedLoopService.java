@@ -9,6 +9,7 @@ import org.handoff.inbox.OriginReferral;
 import org.handoff.inbox.OriginReferralStep;
 import org.handoff.inbox.config.SectorConfig;
 import org.handoff.inbox.repository.OriginReferralRepository;
+import org.handoff.plumbing.consumer.PoisonEventException;
 
 import java.time.Clock;
 
@@ -32,7 +33,9 @@ public class ClosedLoopService {
 
     public Uni<Void> changed(ReferralLifecycleChanged event) {
         if (event.referringSector() != sector.sector()) {
-            return Uni.createFrom().voidItem();
+            // this sector's lifecycle topic carries only the referrals its own reports caused
+            throw new PoisonEventException("lifecycle of a referral made by " + event.referringSector()
+                    + " arrived on the " + sector.sector() + " lifecycle topic");
         }
         return referrals.findById(event.referralId()).chain(existing -> {
             OriginReferral referral = existing != null ? existing : create(event);

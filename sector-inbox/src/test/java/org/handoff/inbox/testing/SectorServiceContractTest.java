@@ -449,10 +449,10 @@ public abstract class SectorServiceContractTest {
         Instant t0 = Instant.now().minus(Duration.ofMinutes(20));
         Actor system = new Actor("system:referral-service", "system", "almaty-coordination");
         Actor nurse = new Actor("nurse.one", "health-worker", "almaty-city-hospital-4");
-        sendOn(Topics.REFERRAL_LIFECYCLE, lifecycle(referralId, caseId, recipient, null, ReferralState.REQUESTED, system, t0, null));
-        sendOn(Topics.REFERRAL_LIFECYCLE, lifecycle(referralId, caseId, recipient, ReferralState.REQUESTED,
+        sendOn(Topics.lifecycle(sector()), lifecycle(referralId, caseId, recipient, null, ReferralState.REQUESTED, system, t0, null));
+        sendOn(Topics.lifecycle(sector()), lifecycle(referralId, caseId, recipient, ReferralState.REQUESTED,
                 ReferralState.RECEIVED, system, t0.plusSeconds(2), 2000L));
-        sendOn(Topics.REFERRAL_LIFECYCLE, lifecycle(referralId, caseId, recipient, ReferralState.RECEIVED,
+        sendOn(Topics.lifecycle(sector()), lifecycle(referralId, caseId, recipient, ReferralState.RECEIVED,
                 ReferralState.ACCEPTED, nurse, t0.plusSeconds(600), 598000L));
         await().atMost(Duration.ofSeconds(60)).until(() -> "ACCEPTED".equals(given().auth().oauth2(worker())
                 .queryParam("caseId", caseId).get("/api/v1/outgoing-referrals").jsonPath().getString("items[0].state")));
