@@ -20,10 +20,15 @@ public class ProcessedEvents {
 
     /**
      * One statement for a whole batch: the ids are handed over as one JSON array (no per-id round
-     * trip; bound as text, since a string bound as jsonb would arrive as one JSON string), and RETURNING names exactly the ids this consumer had not recorded before.
+     * trip; bound as text, since a string bound as jsonb would arrive as one JSON string), and
+     * RETURNING names exactly the ids this consumer had not recorded before. The same statement marks
+     * the transaction as one whose relay is woken in-process after the commit, so the outbox trigger
+     * sends no NOTIFY for it (V0_6).
      */
-    private static final String RECORD_NEW = "INSERT INTO processed_event (consumer, event_id)"
-            + " SELECT :consumer, id FROM jsonb_array_elements_text(cast(cast(:ids AS text) AS jsonb)) AS ids(id)"
+    private static final String RECORD_NEW = "WITH woken_locally AS ("
+            + " SELECT set_config('handoff.outbox_woken_locally', 'on', true))"
+            + " INSERT INTO processed_event (consumer, event_id)"
+            + " SELECT :consumer, id FROM jsonb_array_elements_text(cast(cast(:ids AS text) AS jsonb)) AS ids(id), woken_locally"
             + " ON CONFLICT DO NOTHING RETURNING event_id";
 
     private final ObjectMapper json;

@@ -35,6 +35,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class OutboxRelay {
 
     private static final String RELAY_LOCK = "SELECT pg_try_advisory_lock(hashtext('handoff_outbox_relay')) AS locked";
+    /**
+     * Takes the lock and reads a batch in one round trip: one row with {@code locked} false when another
+     * relay holds the lock, one row with no message when there is nothing to send.
+     */
+    private static final String LOCK_AND_CLAIM = "SELECT l.locked, m.* FROM (" + RELAY_LOCK + ") l"
+            + " LEFT JOIN LATERAL (SELECT " + ClaimedMessage.COLUMNS + " FROM outbox_message"
+            + " WHERE l.locked AND sent_at IS NULL ORDER BY position LIMIT $1) m ON true";
     private static final String RELAY_UNLOCK = "SELECT pg_advisory_unlock(hashtext('handoff_outbox_relay'))";
     /** Only the lock holder reads: no row lock needed, and none is held while publishing. */
     private static final String CLAIM = "SELECT " + ClaimedMessage.COLUMNS + " FROM outbox_message"
@@ -98,10 +105,20 @@ public class OutboxRelay {
 
     /** One pass: returns how many rows were published, 0 when another relay holds the lock. */
     public Uni<Integer> relayBatch() {
-        return pool.withConnection(conn -> tryRelayLock(conn).chain(locked -> locked
-                // released on success and failure alike: a pooled connection must not keep the lock
-                ? claimPublishMark(conn).eventually(() -> unlock(conn))
-                : Uni.createFrom().item(0)));
+        return pool.withConnection(conn -> conn.preparedQuery(LOCK_AND_CLAIM).execute(Tuple.of(config.outbox().batchSize()))
+                .chain(rows -> {
+                    if (!rows.iterator().next().getBoolean("locked")) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<ClaimedMessage> batch = new ArrayList<>();
+                    rows.forEach(row -> {
+                        if (row.getUUID("id") != null) {
+                            batch.add(ClaimedMessage.from(row));
+                        }
+                    });
+                    // released on success and failure alike: a pooled connection must not keep the lock
+                    return publishAndMark(conn, batch).eventually(() -> unlock(conn));
+                }));
     }
 
     /** Held by this connection until {@link #unlock}; a second relay instance gets false and stands aside. */
@@ -117,14 +134,13 @@ public class OutboxRelay {
         return conn.preparedQuery(CLAIM).execute(Tuple.of(config.outbox().batchSize())).map(OutboxRelay::claimed);
     }
 
-    private Uni<Integer> claimPublishMark(SqlConnection conn) {
-        return claim(conn)
-                .chain(batch -> batch.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : publisher.publish(batch)
-                                .chain(() -> markSent(conn, batch))
-                                .invoke(() -> recordPublished(batch))
-                                .replaceWith(batch.size()));
+    private Uni<Integer> publishAndMark(SqlConnection conn, List<ClaimedMessage> batch) {
+        return batch.isEmpty()
+                ? Uni.createFrom().item(0)
+                : publisher.publish(batch)
+                        .chain(() -> markSent(conn, batch))
+                        .invoke(() -> recordPublished(batch))
+                        .replaceWith(batch.size());
     }
 
     private Uni<Void> markSent(SqlConnection conn, List<ClaimedMessage> batch) {
