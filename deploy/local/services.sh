@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The five Handoff services, each its own JVM from <s>-service/target/quarkus-app/.
-#   services.sh start|stop
+#   services.sh start|stop                    all five
+#   services.sh start|stop NAME...            only these, e.g. `services.sh start referral-service`
+#                                             (NAME: referral-service or referral; bench.sh --chaos and
+#                                             system-tests' ChaosTest restart a killed one this way)
 # Expects PostgreSQL, Kafka (localhost:9092) and Keycloak (localhost:8180) up: start.sh
 # starts them in order.
 set -euo pipefail
@@ -10,6 +13,23 @@ SERVICES=(referral:8081 police:8082 health:8083 social:8084 notification:8085)
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 jar_of() { echo "$ROOT_DIR/$1-service/target/quarkus-app/quarkus-run.jar"; }
+
+# Narrows SERVICES to the names given (all five when none): "referral-service" or "referral".
+select_services() {
+    local name entry chosen=() found
+    (( $# == 0 )) && return 0
+    for name in "$@"; do
+        found=no
+        for entry in "${SERVICES[@]}"; do
+            if [[ "${name%-service}" == "${entry%%:*}" ]]; then
+                chosen+=("$entry")
+                found=yes
+            fi
+        done
+        [[ "$found" == yes ]] || die "unknown service '$name' (one of: referral police health social notification, with or without -service)"
+    done
+    SERVICES=("${chosen[@]}")
+}
 
 ensure_jars() {
     local entry
@@ -39,6 +59,10 @@ start() {
         # -Xms64m + MaxHeapFreeRatio: the heap is committed as the live set needs (a few tens of MB),
         # not 256 MB up front; MALLOC_ARENA_MAX=2: fewer glibc malloc arenas. Together ~300 MiB less
         # resident memory for the five services under load (bench/README.md has the figures).
+        # TieredStopAtLevel=1 (C1 only): on two cores shared by five JVMs, Kafka and PostgreSQL, C2's
+        # compiler threads were the largest CPU user for minutes after start; C1 alone halved the CPU
+        # per report and cut resident memory by ~280 MiB (bench/README.md). HANDOFF_JVM_OPTS replaces
+        # it (e.g. HANDOFF_JVM_OPTS=" " for the default tiered JIT, or other flags to measure with bench.sh).
         # HANDOFF_JFR=1: a Flight Recording per service in var/log/<s>-service.jfr (for profiling the benchmark).
         (
             cd "$ROOT_DIR/$s-service"
@@ -49,6 +73,7 @@ start() {
             HANDOFF_KAFKA_PASSWORD="${!kafka_password_var}" \
             OIDC_AUTH_SERVER_URL="http://localhost:8180/realms/handoff" \
                 start_bg "$s-service" env MALLOC_ARENA_MAX=2 "$JAVA" -Xms64m -Xmx256m -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC \
+                    ${HANDOFF_JVM_OPTS:--XX:TieredStopAtLevel=1} \
                     ${HANDOFF_JFR:+"-XX:StartFlightRecording=filename=$LOG_DIR/$s-service.jfr,settings=profile,dumponexit=true"} \
                     -jar "$(jar_of "$s")"
         )
@@ -57,7 +82,7 @@ start() {
         s="${entry%%:*}" port="${entry##*:}"
         wait_for "$s-service" 180 http_ok "http://localhost:$port/q/health/ready"
     done
-    log "services up in $((SECONDS - t0))s"
+    log "${#SERVICES[@]} service(s) up in $((SECONDS - t0))s"
 }
 
 stop() {
@@ -67,8 +92,10 @@ stop() {
     done
 }
 
-case "${1:-}" in
-    start) start ;;
-    stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+action="${1:-}"
+(( $# > 0 )) && shift
+case "$action" in
+    start) select_services "$@"; start ;;
+    stop) select_services "$@"; stop ;;
+    *) echo "usage: $0 start|stop [NAME...]   (NAME: referral police health social notification, optionally with -service)" >&2; exit 2 ;;
 esac

@@ -44,7 +44,12 @@ final class FlowReader {
         this.db = db;
     }
 
+    /** Reads the flows of these reports; reads them all again on fresh connections if a connection is lost. */
     Map<UUID, CaseFlow> read(List<SentReport> reports) throws SQLException {
+        return db.retrying("read-back", () -> readOnce(reports));
+    }
+
+    private Map<UUID, CaseFlow> readOnce(List<SentReport> reports) throws SQLException {
         Map<UUID, CaseFlow> flows = new HashMap<>();
         Map<Sector, List<SentReport>> byOrigin = new EnumMap<>(Sector.class);
         for (SentReport report : reports) {
@@ -88,7 +93,8 @@ final class FlowReader {
         Map<String, String> eventState = new HashMap<>();
         String[] subjects = flows.keySet().stream().map(UUID::toString).toArray(String[]::new);
         try (PreparedStatement st = referral.prepareStatement("SELECT id::text, subject, payload::json->>'toState'"
-                + " FROM outbox_message WHERE topic = 'handoff.referral-lifecycle' AND subject = ANY(?)")) {
+                + " FROM outbox_message WHERE topic IN ('handoff.police.lifecycle', 'handoff.health.lifecycle',"
+                + " 'handoff.social.lifecycle') AND subject = ANY(?)")) {
             st.setArray(1, referral.createArrayOf("text", subjects));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -131,9 +137,13 @@ final class FlowReader {
 
     /** Referrals of these cases in state RECEIVED so far: the drain check between steps. */
     int receivedSoFar(List<SentReport> reports) throws SQLException {
+        return db.retrying("drain check", () -> receivedSoFarOnce(reports));
+    }
+
+    private int receivedSoFarOnce(List<SentReport> reports) throws SQLException {
         Connection referral = db.of("referral");
         UUID[] ids = reports.stream().filter(SentReport::accepted).map(r -> r.caseId).toArray(UUID[]::new);
-        try (PreparedStatement st = referral.prepareStatement("SELECT count(*) FROM referral_step"
+        try (PreparedStatement st = referral.prepareStatement(Databases.MARK + "SELECT count(*) FROM referral_step"
                 + " WHERE state = 'RECEIVED' AND case_id = ANY(?)")) {
             st.setArray(1, referral.createArrayOf("uuid", ids));
             try (ResultSet rs = st.executeQuery()) {

@@ -15,6 +15,10 @@ final class IntakeCount {
     }
 
     static Map<String, Long> since(Databases db, Instant start) throws SQLException {
+        return db.retrying("intake count", () -> count(db, start));
+    }
+
+    private static Map<String, Long> count(Databases db, Instant start) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Sector sector : Sector.values()) {
             try (PreparedStatement st = db.of(sector.id()).prepareStatement(

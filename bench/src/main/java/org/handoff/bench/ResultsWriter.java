@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import java.util.Map;
 final class ResultsWriter {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Busiest statements per database shown in the HTML (the JSON has the top 10, per step too). */
+    private static final int HTML_TOP = 5;
     private static final String[][] SERIES = {
             {"allReferralsReceivedMs", "p50", "all received p50", "#1f77b4", ""},
             {"allReferralsReceivedMs", "p99", "all received p99", "#1f77b4", "6,3"},
@@ -115,10 +118,88 @@ final class ResultsWriter {
                 + "padding:3px 6px;font-size:13px}pre{background:#f6f6f6;padding:1em;white-space:pre-wrap}</style></head><body>"
                 + "<h1>Handoff end-to-end benchmark " + stamp + "</h1>"
                 + "<p>Latency percentiles (log scale) against the offered open-loop arrival rate.</p>" + svg + table
+                + postgresHtml(results)
                 + "<h2>Raw limits (same run)</h2><pre>" + esc(String.valueOf(raw)) + "</pre>"
                 + "<h2>Accounting</h2><pre>" + esc(String.valueOf(results.get("accounting"))) + "</pre>"
+                + (results.get("chaos") == null ? "" : "<h2>Chaos</h2><pre>"
+                        + esc(String.join("\n", Summary.chaosLines((Map<String, Object>) results.get("chaos")))) + "</pre>")
                 + "<h2>Targets</h2><pre>" + esc(String.valueOf(results.get("targets"))) + "</pre>"
                 + "<h2>Method</h2><p>" + esc(Summary.METHOD) + "</p></body></html>\n";
+    }
+
+    /** Commits per report by database for each step and the whole run; the whole run's busiest statements; table sizes. */
+    @SuppressWarnings("unchecked")
+    static String postgresHtml(Map<String, Object> results) {
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) results.get("steps");
+        Map<String, Object> whole = (Map<String, Object>) results.get("postgresByDatabase");
+        StringBuilder b = new StringBuilder("<h2>PostgreSQL by database</h2><p>Commits per report sent, from the start of"
+                + " sending until drained, the bench's own reads left out.</p><table><tr><th>offered/s</th>");
+        for (String db : Databases.SERVICES) {
+            b.append("<th>").append(db).append("</th>");
+        }
+        b.append("<th>total</th></tr>");
+        List<Object[]> rows = new ArrayList<>();
+        for (Map<String, Object> s : steps) {
+            rows.add(new Object[] {fmt((double) s.get("offeredReportsPerSec")), s.get("postgresByDatabase")});
+        }
+        if (whole != null) {
+            rows.add(new Object[] {"whole run", whole});
+        }
+        for (Object[] row : rows) {
+            Map<String, Object> pg = (Map<String, Object>) row[1];
+            if (pg == null) {
+                continue;
+            }
+            Map<String, Object> per = (Map<String, Object>) pg.get("commitsPerReport");
+            b.append("<tr><td>").append(row[0]).append(Boolean.TRUE.equals(pg.get("postgresRestarted")) ? " (restart)" : "")
+                    .append("</td>");
+            for (String db : Databases.SERVICES) {
+                b.append("<td>").append(num(per.get(db))).append("</td>");
+            }
+            b.append("<td>").append(num(per.get("total"))).append("</td></tr>");
+        }
+        b.append("</table>");
+        if (whole != null && whole.get("statements") != null) {
+            b.append("<h3>Busiest statements, whole run (top ").append(HTML_TOP)
+                    .append("; top 10 and each step's in the JSON)</h3>");
+            ((Map<String, Object>) whole.get("statements")).forEach((db, v) -> {
+                Map<String, Object> m = (Map<String, Object>) v;
+                b.append("<h4>handoff_").append(db).append("</h4>");
+                if (m.containsKey("unavailable")) {
+                    b.append("<p>n/a: ").append(esc(String.valueOf(m.get("unavailable")))).append("</p>");
+                    return;
+                }
+                b.append("<table><tr><th>by</th><th>query</th><th>calls</th><th>total ms</th><th>mean ms</th><th>rows</th></tr>");
+                for (String[] by : new String[][] {{"byTotalTime", "total time"}, {"byCalls", "calls"}}) {
+                    ((List<Map<String, Object>>) m.get(by[0])).stream().limit(HTML_TOP).forEach(st -> b.append(String.format(
+                            "<tr><td>%s</td><td><code>%s</code></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", by[1],
+                            esc(String.valueOf(st.get("query"))), st.get("calls"), st.get("totalMs"), st.get("meanMs"),
+                            st.get("rows"))));
+                }
+                b.append("</table>");
+            });
+        }
+        Map<String, Object> sizes = (Map<String, Object>) results.get("tableSizes");
+        if (sizes != null && sizes.get("before") != null && sizes.get("after") != null) {
+            Map<String, Object> before = (Map<String, Object>) sizes.get("before");
+            b.append("<h3>Table sizes (rows, pg_total_relation_size)</h3><table><tr><th>database</th><th>table</th>"
+                    + "<th>rows before</th><th>rows after</th><th>MiB before</th><th>MiB after</th></tr>");
+            ((Map<String, Object>) sizes.get("after")).forEach((db, tables) ->
+                    ((Map<String, Object>) tables).forEach((table, f) -> {
+                        Map<String, Object> a = (Map<String, Object>) f;
+                        Map<String, Object> was = (Map<String, Object>) ((Map<String, Object>) before.get(db)).get(table);
+                        b.append(String.format("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+                                db, table, was == null ? "-" : was.get("rows"), a == null ? "-" : a.get("rows"),
+                                was == null ? "-" : String.format("%.1f", Summary.mib(was.get("bytes"))),
+                                a == null ? "-" : String.format("%.1f", Summary.mib(a.get("bytes")))));
+                    }));
+            b.append("</table>");
+        }
+        return b.toString();
+    }
+
+    private static String num(Object v) {
+        return v == null ? "n/a" : String.format("%.1f", ((Number) v).doubleValue());
     }
 
     private static String fmt(double v) {

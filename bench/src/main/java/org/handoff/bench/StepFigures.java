@@ -20,6 +20,10 @@ final class StepFigures {
     int acceptedCount;
     int complete;
     long referralsReceived;
+    /** Referral rows referral-service holds for the accepted reports' cases (expected, duplicated and unexpected alike). */
+    long referralsMade;
+    /** Cases whose origin sector has not seen (closed-loop consumer) every referral RECEIVED on its lifecycle topic. */
+    int closedLoopIncomplete;
     long lastReceivedMicros;
     final Map<String, Integer> accounting = new LinkedHashMap<>();
 
@@ -57,6 +61,10 @@ final class StepFigures {
             f.count("referralsUnexpected", present.size());
             f.count("referralsNotReceived", rows - flow.received);
             f.referralsReceived += flow.received;
+            f.referralsMade += rows;
+            if (rows > 0 && flow.originReceivedSeen < rows) {
+                f.closedLoopIncomplete++;
+            }
             if (missing == 0 && flow.received == rows && rows > 0) {
                 f.complete++;
                 f.allReceived.record(flow.lastReceivedMicros - report.intendedMicros);
