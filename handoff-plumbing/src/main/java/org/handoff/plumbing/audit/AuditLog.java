@@ -14,8 +14,11 @@ import java.time.temporal.ChronoUnit;
  * Appends to the hash chain inside the caller's transaction, so the audit row exists exactly when
  * the read or change it records does. There is no database-wide lock: the chain has
  * {@link #LANES} lanes, each with a head row, and one statement advances the head of the
- * connection's lane and inserts the entry linked to it. Appends in one lane are serialised by that
- * head row's lock (held to commit); appends from other connections go to other lanes.
+ * transaction's lane and inserts the entry linked to it. Appends in one lane are serialised by that
+ * head row's lock (held to commit). The lane follows the transaction id, so one transaction appends
+ * to one lane (no deadlock between two transactions' lane locks) and a long transaction — a consumer's
+ * batch — holds up only the one in eight transactions that draw the same lane, never the same
+ * connection's next ones.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -31,7 +34,7 @@ public class AuditLog {
     private static final String APPEND = "WITH head AS ("
             + " UPDATE audit_lane_head h SET position = h.position + 1, prev_hash = h.hash,"
             + " hash = encode(sha256(convert_to(h.hash || chr(31) || :fields, 'UTF8')), 'hex')"
-            + " WHERE h.lane = pg_backend_pid() % " + LANES
+            + " WHERE h.lane = txid_current() % " + LANES
             + " RETURNING h.lane, h.position, h.prev_hash, h.hash)"
             + " INSERT INTO audit_entry (lane, lane_position, recorded_at, actor_user, actor_role, actor_agency,"
             + " action, target_type, target_id, detail, prev_hash, hash)"
