@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.handoff.plumbing.cloudevents.CloudEvents;
 import org.handoff.plumbing.cloudevents.EventContext;
 
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ final class BatchRun<T> {
     void read(KafkaRecord<String, String> record, Function<EventContext, Class<? extends T>> typeOf) {
         Entry entry = new Entry(record);
         entries.add(entry);
-        EventContext envelope = IncomingEvents.envelope(record);
+        EventContext envelope = CloudEvents.incoming(record).orElse(null);
         if (envelope == null) {
             entry.deadLetter(new PoisonEventException("not a CloudEvent: the ce_id header is missing"));
             return;
@@ -111,7 +112,7 @@ final class BatchRun<T> {
             return Uni.createFrom().voidItem();
         }
         return transaction(batch).onFailure().recoverWithUni(failure -> {
-            Throwable cause = failure instanceof EntryFailure f ? f.getCause() : failure;
+            Throwable cause = unwrap(failure);
             if (FailureKind.of(cause) == FailureKind.INFRASTRUCTURE) {
                 return waitForInfrastructure(cause, attempt).chain(() -> apply(batch, attempt + 1));
             }
@@ -141,7 +142,7 @@ final class BatchRun<T> {
             return Uni.createFrom().voidItem();
         }
         return sleep(backoff(retries)).chain(() -> transaction(List.of(entry))).onFailure().recoverWithUni(again -> {
-            Throwable cause = again instanceof EntryFailure f ? f.getCause() : again;
+            Throwable cause = unwrap(again);
             if (FailureKind.of(cause) == FailureKind.INFRASTRUCTURE) {
                 return waitForInfrastructure(cause, 1).chain(() -> alone(entry, failure, retries));
             }
@@ -239,6 +240,11 @@ final class BatchRun<T> {
             case DEAD -> "dead-lettered";
             case PENDING -> "pending";
         };
+    }
+
+    /** The handler's own failure, without the index it was tagged with. */
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof EntryFailure tagged ? tagged.getCause() : failure;
     }
 
     private static String describe(Throwable failure) {

@@ -10,7 +10,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.handoff.plumbing.MessagingConfig;
-import org.handoff.plumbing.cloudevents.CloudEvents;
 import org.handoff.plumbing.cloudevents.EventContext;
 import org.handoff.plumbing.outbox.Outbox;
 import org.handoff.plumbing.outbox.OutboxRelay;
@@ -120,9 +119,5 @@ public class IncomingEvents {
     Counter counter(String name, String consumer, String tag, String value) {
         return counters.computeIfAbsent(name + '|' + consumer + '|' + value,
                 key -> metrics.counter(name, "consumer", consumer, tag, value));
-    }
-
-    static EventContext envelope(KafkaRecord<String, String> record) {
-        return CloudEvents.incoming(record).orElse(null);
     }
 }

@@ -35,17 +35,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class OutboxRelay {
 
     private static final String RELAY_LOCK = "SELECT pg_try_advisory_lock(hashtext('handoff_outbox_relay')) AS locked";
-    /**
-     * Takes the lock and reads a batch in one round trip: one row with {@code locked} false when another
-     * relay holds the lock, one row with no message when there is nothing to send.
-     */
-    private static final String LOCK_AND_CLAIM = "SELECT l.locked, m.* FROM (" + RELAY_LOCK + ") l"
-            + " LEFT JOIN LATERAL (SELECT " + ClaimedMessage.COLUMNS + " FROM outbox_message"
-            + " WHERE l.locked AND sent_at IS NULL ORDER BY position LIMIT $1) m ON true";
     private static final String RELAY_UNLOCK = "SELECT pg_advisory_unlock(hashtext('handoff_outbox_relay'))";
     /** Only the lock holder reads: no row lock needed, and none is held while publishing. */
     private static final String CLAIM = "SELECT " + ClaimedMessage.COLUMNS + " FROM outbox_message"
             + " WHERE sent_at IS NULL ORDER BY position LIMIT $1";
+    /**
+     * {@link #RELAY_LOCK} and {@link #CLAIM} in one round trip: one row with {@code locked} false when
+     * another relay holds the lock, one row without a message when there is nothing to send.
+     */
+    private static final String LOCK_AND_CLAIM = "SELECT l.locked, m.* FROM (" + RELAY_LOCK + ") l"
+            + " LEFT JOIN LATERAL (" + CLAIM.replace("WHERE ", "WHERE l.locked AND ") + ") m ON true";
     private static final String MARK_SENT = "UPDATE outbox_message SET sent_at = $2 WHERE id = ANY($1)";
     private static final String PURGE = "DELETE FROM outbox_message WHERE sent_at < $1";
 
@@ -110,14 +109,8 @@ public class OutboxRelay {
                     if (!rows.iterator().next().getBoolean("locked")) {
                         return Uni.createFrom().item(0);
                     }
-                    List<ClaimedMessage> batch = new ArrayList<>();
-                    rows.forEach(row -> {
-                        if (row.getUUID("id") != null) {
-                            batch.add(ClaimedMessage.from(row));
-                        }
-                    });
                     // released on success and failure alike: a pooled connection must not keep the lock
-                    return publishAndMark(conn, batch).eventually(() -> unlock(conn));
+                    return publishAndMark(conn, claimed(rows)).eventually(() -> unlock(conn));
                 }));
     }
 
@@ -154,9 +147,14 @@ public class OutboxRelay {
         batch.forEach(row -> publishLag.record(Duration.between(row.occurredAt(), now)));
     }
 
+    /** The messages among the rows; {@link #LOCK_AND_CLAIM}'s "nothing to send" row carries none. */
     private static List<ClaimedMessage> claimed(Iterable<Row> rows) {
         List<ClaimedMessage> batch = new ArrayList<>();
-        rows.forEach(row -> batch.add(ClaimedMessage.from(row)));
+        rows.forEach(row -> {
+            if (row.getUUID("id") != null) {
+                batch.add(ClaimedMessage.from(row));
+            }
+        });
         return batch;
     }
 
