@@ -262,21 +262,11 @@ final class ChaosMonkey {
             if (postmasterPidFile == null) {
                 return null;
             }
-            Long pid = firstLineNumber(postmasterPidFile);
+            Long pid = ProcSampler.firstNumber(postmasterPidFile);
             return pid != null && alive(pid) && commandLine(pid).contains("postgres") ? pid : null;
         }
-        Long pid = firstLineNumber(runDir.resolve(part + ".pid"));
+        Long pid = ProcSampler.firstNumber(runDir.resolve(part + ".pid"));
         return pid != null && alive(pid) && commandLine(pid).contains(rootPrefix) ? pid : null;
-    }
-
-    private static Long firstLineNumber(Path file) {
-        try {
-            String text = Files.readString(file).trim();
-            int nl = text.indexOf('\n');
-            return Long.parseLong((nl < 0 ? text : text.substring(0, nl)).trim());
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     /** Alive unless gone or a zombie (a killed process waits as a zombie until its parent reaps it). */

@@ -138,8 +138,8 @@ final class ProcSampler {
         return roots;
     }
 
-    /** The number on a pid file's first line, or null (missing, being rewritten). */
-    private static Long firstNumber(Path file) {
+    /** The number on a pid file's first line, or null (missing, being rewritten); ChaosMonkey reads them too. */
+    static Long firstNumber(Path file) {
         try {
             String text = Files.readString(file).trim();
             int nl = text.indexOf('\n');

@@ -50,7 +50,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -430,8 +429,7 @@ class ChaosTest {
     private static String report() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Instant incident = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        String answers = IntStream.range(0, RISK_ITEMS.size()).mapToObj(i -> "\"" + RISK_ITEMS.get(i) + "\":" + (i < 16))
-                .collect(Collectors.joining(","));
+        String answers = Stack.riskAnswers(16);
         String consents = Stream.of(Origin.values()).map(Origin::name)
                 .map(s -> "{\"sector\":\"" + s + "\",\"dataCategories\":[\"CONTACT\",\"INCIDENT\",\"RISK_ASSESSMENT\",\"HEALTH\"],"
                         + "\"granted\":true}").collect(Collectors.joining(","));
@@ -455,11 +453,4 @@ class ChaosTest {
                 """.formatted(random.nextInt(1_000_000), random.nextInt(1000), random.nextInt(10000), incident, answers,
                 consents);
     }
-
-    private static final List<String> RISK_ITEMS = List.of("CURRENT_INJURY", "VERY_FRIGHTENED", "AFRAID_OF_FURTHER_HARM",
-            "ISOLATED", "DEPRESSED_OR_SUICIDAL", "SEPARATION", "CHILD_CONTACT_CONFLICT", "STALKING_OR_HARASSMENT",
-            "PREGNANCY_OR_NEW_BABY", "ABUSE_MORE_OFTEN", "ABUSE_GETTING_WORSE", "CONTROLLING_OR_JEALOUS", "WEAPON_USED",
-            "THREATS_TO_KILL", "STRANGULATION", "SEXUAL_ABUSE", "THIRD_PARTY_THREAT", "HURT_OTHERS", "ANIMAL_ABUSE",
-            "FINANCIAL_ISSUES", "SUBSTANCE_OR_MENTAL_HEALTH", "ABUSER_SUICIDE_THREAT", "BROKEN_BAIL_OR_ORDER",
-            "CRIMINAL_HISTORY");
 }

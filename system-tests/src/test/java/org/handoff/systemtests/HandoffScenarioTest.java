@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -115,8 +114,7 @@ class HandoffScenarioTest {
 
     private static String report() {
         Instant incident = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        String answers = IntStream.range(0, 24).mapToObj(i -> "\"" + RISK_ITEMS.get(i) + "\":" + (i < 16))
-                .collect(Collectors.joining(","));
+        String answers = Stack.riskAnswers(16);
         return """
                 {
                   "region": "KZ-ALA",
@@ -139,11 +137,4 @@ class HandoffScenarioTest {
                 }
                 """.formatted(String.format("%04d", (int) (Math.random() * 10000)), incident, answers);
     }
-
-    private static final List<String> RISK_ITEMS = List.of("CURRENT_INJURY", "VERY_FRIGHTENED", "AFRAID_OF_FURTHER_HARM",
-            "ISOLATED", "DEPRESSED_OR_SUICIDAL", "SEPARATION", "CHILD_CONTACT_CONFLICT", "STALKING_OR_HARASSMENT",
-            "PREGNANCY_OR_NEW_BABY", "ABUSE_MORE_OFTEN", "ABUSE_GETTING_WORSE", "CONTROLLING_OR_JEALOUS", "WEAPON_USED",
-            "THREATS_TO_KILL", "STRANGULATION", "SEXUAL_ABUSE", "THIRD_PARTY_THREAT", "HURT_OTHERS", "ANIMAL_ABUSE",
-            "FINANCIAL_ISSUES", "SUBSTANCE_OR_MENTAL_HEALTH", "ABUSER_SUICIDE_THREAT", "BROKEN_BAIL_OR_ORDER",
-            "CRIMINAL_HISTORY");
 }

@@ -5,8 +5,11 @@ import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Where the local stack (deploy/local/start.sh) listens, and how to get real tokens from its Keycloak. */
 final class Stack {
@@ -61,5 +64,20 @@ final class Stack {
             throw new IllegalStateException("local secrets not readable at " + file + "; start the stack first", e);
         }
         return secrets.getProperty(name);
+    }
+
+    /** The 24 items of the risk checklist, in the order of the intake form. */
+    private static final List<String> RISK_ITEMS = List.of("CURRENT_INJURY", "VERY_FRIGHTENED", "AFRAID_OF_FURTHER_HARM",
+            "ISOLATED", "DEPRESSED_OR_SUICIDAL", "SEPARATION", "CHILD_CONTACT_CONFLICT", "STALKING_OR_HARASSMENT",
+            "PREGNANCY_OR_NEW_BABY", "ABUSE_MORE_OFTEN", "ABUSE_GETTING_WORSE", "CONTROLLING_OR_JEALOUS", "WEAPON_USED",
+            "THREATS_TO_KILL", "STRANGULATION", "SEXUAL_ABUSE", "THIRD_PARTY_THREAT", "HURT_OTHERS", "ANIMAL_ABUSE",
+            "FINANCIAL_ISSUES", "SUBSTANCE_OR_MENTAL_HEALTH", "ABUSER_SUICIDE_THREAT", "BROKEN_BAIL_OR_ORDER",
+            "CRIMINAL_HISTORY");
+
+    /** The risk checklist's answers as JSON members: the first {@code yes} items yes, the rest no. */
+    static String riskAnswers(int yes) {
+        return IntStream.range(0, RISK_ITEMS.size())
+                .mapToObj(i -> "\"" + RISK_ITEMS.get(i) + "\":" + (i < yes))
+                .collect(Collectors.joining(","));
     }
 }
