@@ -19,6 +19,8 @@ public final class DeadLetterHeaders {
     public static final String OFFSET = "dead-letter-offset";
     /** The consumer (service and channel) that gave up on the record: a topic read by several services has one DLQ. */
     public static final String CONSUMER = "dead-letter-consumer";
+    /** How many times that consumer tried the record before giving up. */
+    public static final String ATTEMPTS = "dead-letter-attempts";
 
     private DeadLetterHeaders() {
     }

@@ -124,7 +124,7 @@ class AsyncApiTest {
                 .forEachRemaining(deadLetter::add);
         assertEquals(new TreeSet<>(Set.of(DeadLetterHeaders.REASON, DeadLetterHeaders.CAUSE,
                 DeadLetterHeaders.EXCEPTION_CLASS_NAME, DeadLetterHeaders.CAUSE_CLASS_NAME, DeadLetterHeaders.TOPIC,
-                DeadLetterHeaders.PARTITION, DeadLetterHeaders.OFFSET, DeadLetterHeaders.CONSUMER)), deadLetter);
+                DeadLetterHeaders.PARTITION, DeadLetterHeaders.OFFSET, DeadLetterHeaders.CONSUMER, DeadLetterHeaders.ATTEMPTS)), deadLetter);
     }
 
     @Test

@@ -3,11 +3,17 @@ package org.handoff.plumbing.cloudevents;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Binary-mode CloudEvents mapping: ce_* Kafka headers plus the {@code correlationid} extension. */
@@ -48,6 +54,32 @@ public final class CloudEvents {
             builder.withExtension(CORRELATION_ID, row.correlationId());
         }
         return builder.build();
+    }
+
+    /**
+     * Reads the envelope from the ce_* headers of a raw record (a dead letter read back for replay),
+     * placed at the given topic, partition and offset: where the event was first consumed from.
+     */
+    public static Optional<EventContext> fromHeaders(Headers headers, String topic, int partition, long offset) {
+        String id = header(headers, "ce_id");
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        String time = header(headers, "ce_time");
+        Instant at;
+        try {
+            at = time == null ? null : OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            at = null;
+        }
+        return Optional.of(new EventContext(id, header(headers, "ce_type"), header(headers, "ce_source"), at,
+                header(headers, "ce_subject"), header(headers, "ce_" + CORRELATION_ID), topic, partition, offset));
+    }
+
+    /** The last value of a header as UTF-8 text; null when absent. */
+    public static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Reads the envelope of a consumed message; empty when it carries no CloudEvent id. */

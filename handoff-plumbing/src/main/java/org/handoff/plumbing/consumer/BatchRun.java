@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * One poll's records on their way through {@link IncomingEvents}: read, applied in as few
@@ -35,14 +34,18 @@ final class BatchRun<T> {
 
     /** One record and what became of it. */
     private final class Entry {
-        final KafkaRecord<String, String> record;
+        /** The consumed record to acknowledge or dead-letter; null for a replayed dead letter. */
+        final KafkaRecord<String, String> live;
+        final String payload;
         EventContext context;
         T event;
         Outcome outcome = Outcome.PENDING;
         Throwable failure;
+        int attempts = 1;
 
-        Entry(KafkaRecord<String, String> record) {
-            this.record = record;
+        Entry(KafkaRecord<String, String> live, String payload) {
+            this.live = live;
+            this.payload = payload;
         }
 
         void deadLetter(Throwable cause) {
@@ -62,29 +65,38 @@ final class BatchRun<T> {
     }
 
     private final IncomingEvents incoming;
-    private final String consumer;
-    private final EventHandler<T> handler;
+    private final EventConsumer<T> consumer;
+    /** Live traffic waits for a part that is down; a replay asked for by an administrator reports it instead. */
+    private final boolean waitForInfrastructure;
     private final Context context = io.vertx.core.Vertx.currentContext();
     private final List<Entry> entries = new ArrayList<>();
     private final List<Entry> toApply = new ArrayList<>();
     private final Set<String> idsInBatch = new HashSet<>();
 
-    BatchRun(IncomingEvents incoming, String consumer, EventHandler<T> handler) {
+    BatchRun(IncomingEvents incoming, EventConsumer<T> consumer, boolean waitForInfrastructure) {
         this.incoming = incoming;
         this.consumer = consumer;
-        this.handler = handler;
+        this.waitForInfrastructure = waitForInfrastructure;
     }
 
-    void read(KafkaRecord<String, String> record, Function<EventContext, Class<? extends T>> typeOf) {
-        Entry entry = new Entry(record);
+    /** A record of the poll. */
+    void read(KafkaRecord<String, String> record) {
+        read(new Entry(record, record.getPayload()), CloudEvents.incoming(record).orElse(null));
+    }
+
+    /** A dead letter replayed: its envelope as first consumed (null when it had none) and its payload as stored. */
+    void read(EventContext envelope, String payload) {
+        read(new Entry(null, payload), envelope);
+    }
+
+    private void read(Entry entry, EventContext envelope) {
         entries.add(entry);
-        EventContext envelope = CloudEvents.incoming(record).orElse(null);
         if (envelope == null) {
             entry.deadLetter(new PoisonEventException("not a CloudEvent: the ce_id header is missing"));
             return;
         }
         entry.context = envelope;
-        Class<? extends T> type = typeOf.apply(envelope);
+        Class<? extends T> type = consumer.payloadType(envelope);
         if (type == null) {
             entry.outcome = Outcome.IGNORED;
             return;
@@ -95,7 +107,7 @@ final class BatchRun<T> {
             return;
         }
         try {
-            entry.event = incoming.parse(record.getPayload(), type);
+            entry.event = incoming.parse(entry.payload, type);
             toApply.add(entry);
         } catch (PoisonEventException e) {
             entry.deadLetter(e);
@@ -138,6 +150,7 @@ final class BatchRun<T> {
     private Uni<Void> alone(Entry entry, Throwable failure, int retries) {
         FailureKind kind = FailureKind.of(failure);
         if (kind == FailureKind.EVENT || retries > incoming.settings().maxRetries()) {
+            entry.attempts = retries;
             entry.deadLetter(failure);
             return Uni.createFrom().voidItem();
         }
@@ -153,7 +166,7 @@ final class BatchRun<T> {
     /** The processed-event ids and every new event's change, in one transaction; outcomes are set after commit. */
     private Uni<Void> transaction(List<Entry> batch) {
         List<String> ids = batch.stream().map(entry -> entry.context.id()).toList();
-        return Panache.withTransaction(() -> incoming.ledger().recordNew(consumer, ids)
+        return Panache.withTransaction(() -> incoming.ledger().recordNew(consumer.name(), ids)
                         .call(fresh -> applyFresh(batch, fresh)))
                 .invoke(fresh -> batch.forEach(entry ->
                         entry.outcome = fresh.contains(entry.context.id()) ? Outcome.APPLIED : Outcome.DUPLICATE))
@@ -169,7 +182,7 @@ final class BatchRun<T> {
             }
             int index = i;
             // flushed per event, so a constraint the event breaks is reported against that event
-            chain = chain.chain(() -> handler.handle(entry.event, entry.context)
+            chain = chain.chain(() -> consumer.apply(entry.event, entry.context)
                     .chain(() -> Panache.getSession().chain(session -> session.flush()))
                     .onFailure().transform(failure -> new EntryFailure(index, failure)));
         }
@@ -177,10 +190,13 @@ final class BatchRun<T> {
     }
 
     private Uni<Void> waitForInfrastructure(Throwable cause, int attempt) {
+        if (!waitForInfrastructure) {
+            return Uni.createFrom().failure(new InfrastructureUnavailableException(describe(cause), cause));
+        }
         Duration delay = backoff(attempt);
-        incoming.counter("handoff.events.consumer.waits", consumer, "kind", "infrastructure").increment();
+        incoming.counter("handoff.events.consumer.waits", consumer.name(), "kind", "infrastructure").increment();
         Log.warnf("consumer %s: infrastructure unavailable (%s), holding the partition and retrying in %d ms (attempt %d)",
-                consumer, describe(cause), delay.toMillis(), attempt);
+                consumer.name(), describe(cause), delay.toMillis(), attempt);
         return sleep(delay);
     }
 
@@ -206,30 +222,46 @@ final class BatchRun<T> {
     Uni<Void> settle() {
         List<Uni<Void>> settled = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            incoming.counter("handoff.events.consumed", consumer, "outcome", outcomeTag(entry.outcome)).increment();
+            count(entry);
             if (entry.outcome == Outcome.DEAD) {
-                Log.warnf("event to dead-letter topic (consumer %s, %s-%d@%d): %s", consumer, entry.record.getTopic(),
-                        entry.record.getPartition(), offset(entry), describe(entry.failure));
-                settled.add(Uni.createFrom().completionStage(() -> entry.record.nack(entry.failure, deadLetterMetadata(entry))));
+                Log.warnf("event to dead-letter topic (consumer %s, %s-%d@%d): %s", consumer.name(), entry.live.getTopic(),
+                        entry.live.getPartition(), entry.context == null ? -1 : entry.context.offset(), describe(entry.failure));
+                settled.add(Uni.createFrom().completionStage(() -> entry.live.nack(entry.failure, deadLetterMetadata(entry))));
             } else {
-                settled.add(Uni.createFrom().completionStage(entry.record::ack));
+                settled.add(Uni.createFrom().completionStage(entry.live::ack));
             }
         }
         return settled.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(settled).andFailFast().replaceWithVoid();
     }
 
+    /** What became of each replayed dead letter, in the order read; nothing is acknowledged or dead-lettered again. */
+    List<ReplayOutcome> replayed() {
+        return entries.stream().map(entry -> {
+            count(entry);
+            return switch (entry.outcome) {
+                case APPLIED -> new ReplayOutcome(ReplayOutcome.Result.APPLIED, null, entry.attempts);
+                case DUPLICATE -> new ReplayOutcome(ReplayOutcome.Result.ALREADY_APPLIED, null, entry.attempts);
+                case DEAD -> new ReplayOutcome(ReplayOutcome.Result.FAILED_AGAIN, describe(entry.failure), entry.attempts);
+                case IGNORED -> new ReplayOutcome(ReplayOutcome.Result.FAILED_AGAIN,
+                        "consumer " + consumer.name() + " does not handle type " + entry.context.type(), entry.attempts);
+                case PENDING -> throw new IllegalStateException("replay settled before it was applied");
+            };
+        }).toList();
+    }
+
+    private void count(Entry entry) {
+        incoming.counter("handoff.events.consumed", consumer.name(), "outcome", outcomeTag(entry.outcome)).increment();
+    }
+
     /** Dead letters go to {@code <the record's topic>.dlq}, whichever of its topics the channel read it from. */
     private Metadata deadLetterMetadata(Entry entry) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(IncomingEvents.DEAD_LETTER_CONSUMER, consumer.getBytes(StandardCharsets.UTF_8));
+        headers.add(IncomingEvents.DEAD_LETTER_CONSUMER, consumer.name().getBytes(StandardCharsets.UTF_8));
+        headers.add(IncomingEvents.DEAD_LETTER_ATTEMPTS, Integer.toString(entry.attempts).getBytes(StandardCharsets.UTF_8));
         return Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(entry.record.getTopic() + ".dlq")
+                .withTopic(entry.live.getTopic() + ".dlq")
                 .withHeaders(headers)
                 .build());
-    }
-
-    private long offset(Entry entry) {
-        return entry.context == null ? -1 : entry.context.offset();
     }
 
     private static String outcomeTag(Outcome outcome) {
@@ -247,7 +279,7 @@ final class BatchRun<T> {
         return failure instanceof EntryFailure tagged ? tagged.getCause() : failure;
     }
 
-    private static String describe(Throwable failure) {
+    static String describe(Throwable failure) {
         return failure == null ? "?" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 }

@@ -14,9 +14,9 @@ import org.handoff.plumbing.cloudevents.EventContext;
 import org.handoff.plumbing.outbox.Outbox;
 import org.handoff.plumbing.outbox.OutboxRelay;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Every consumer's path from a Kafka poll to committed changes. A consumer takes what one poll
@@ -35,6 +35,8 @@ public class IncomingEvents {
 
     /** Header on a dead-lettered record naming the consumer that gave up on it. */
     public static final String DEAD_LETTER_CONSUMER = "dead-letter-consumer";
+    /** Header on a dead-lettered record: how many times the consumer tried it before giving up. */
+    public static final String DEAD_LETTER_ATTEMPTS = "dead-letter-attempts";
 
     private final ObjectMapper json;
     private final ProcessedEvents ledger;
@@ -56,27 +58,32 @@ public class IncomingEvents {
         this.relay = relay;
     }
 
-    /** A topic that carries one event type. */
-    public <T> Uni<Void> handle(KafkaRecordBatch<String, String> batch, String consumer, Class<T> type,
-                                EventHandler<T> handler) {
-        return handle(batch, consumer, context -> type, handler);
+    /** Applies one poll of a channel through its consumer; see the class comment for the guarantees. */
+    public <T> Uni<Void> handle(KafkaRecordBatch<String, String> batch, EventConsumer<T> consumer) {
+        BatchRun<T> run = new BatchRun<>(this, consumer, true);
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            run.read(record);
+        }
+        return applyAndWake(run, consumer).chain(run::settle);
     }
 
     /**
-     * A topic that carries several event types: picks the payload class by ce_type. A type this
-     * consumer does not know is acknowledged and skipped (the contract only grows by addition).
+     * Applies dead letters again through the same path: the same ledger (a replayed event that was
+     * applied meanwhile is {@code ALREADY_APPLIED}), the same split around a failing event, and the
+     * same retries of an unknown failure. Nothing is acknowledged or dead-lettered again. A part that
+     * is down fails the whole replay with {@link InfrastructureUnavailableException}; nothing was applied then
+     * that a second replay would not find already applied.
+     *
+     * @param deadLetters each event's envelope as first consumed (null when it had none) and its payload
+     * @return one outcome per dead letter, in the order given
      */
-    public <T> Uni<Void> handle(KafkaRecordBatch<String, String> batch, String consumer,
-                                Map<String, Class<? extends T>> typesByCeType, EventHandler<T> handler) {
-        return handle(batch, consumer, context -> typesByCeType.get(context.type()), handler);
+    public <T> Uni<List<ReplayOutcome>> replay(EventConsumer<T> consumer, List<Map.Entry<EventContext, String>> deadLetters) {
+        BatchRun<T> run = new BatchRun<>(this, consumer, false);
+        deadLetters.forEach(deadLetter -> run.read(deadLetter.getKey(), deadLetter.getValue()));
+        return applyAndWake(run, consumer).map(ignored -> run.replayed());
     }
 
-    private <T> Uni<Void> handle(KafkaRecordBatch<String, String> batch, String consumer,
-                                 Function<EventContext, Class<? extends T>> typeOf, EventHandler<T> handler) {
-        BatchRun<T> run = new BatchRun<>(this, consumer, handler);
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
-            run.read(record, typeOf);
-        }
+    private Uni<Void> applyAndWake(BatchRun<?> run, EventConsumer<?> consumer) {
         long appendedBefore = outbox.appendedSoFar();
         return run.applyAll()
                 // committed: what the batch appended to the outbox goes out now, not at the next NOTIFY or poll
@@ -84,8 +91,8 @@ public class IncomingEvents {
                     if (outbox.appendedSoFar() != appendedBefore) {
                         relay.wake();
                     }
-                })
-                .chain(run::settle);
+                    consumer.afterCommit();
+                });
     }
 
     <T> T parse(String payload, Class<T> type) {

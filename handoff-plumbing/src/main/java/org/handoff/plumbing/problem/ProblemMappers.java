@@ -11,6 +11,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.handoff.plumbing.consumer.InfrastructureUnavailableException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
@@ -34,6 +35,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
         return respond(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), uri.getPath(), null));
+    }
+
+    /** A replay (or other administrator's request) that met a database or broker that is down: nothing was applied. */
+    @ServerExceptionMapper
+    public Response unavailable(InfrastructureUnavailableException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(Problem.type("unavailable"), "A part this request needs is unavailable",
+                503, e.getMessage() + "; nothing was changed, try again later", uri.getPath(), null)))
+                .header("Retry-After", 5).build();
     }
 
     @ServerExceptionMapper({MismatchedInputException.class, JsonMappingException.class, JsonProcessingException.class})

@@ -2,9 +2,14 @@ package org.handoff.plumbing.testing;
 
 import io.restassured.path.json.JsonPath;
 import org.handoff.plumbing.security.Roles;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +23,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it against its own database and the real broker by extending it in a {@code @QuarkusTest}.
  */
 public abstract class ServiceFoundationTest {
+
+    /** The admin flow endpoints every service has (dead letters, audit verification): administrators only. */
+    private static final AuthorizationMatrix ADMIN_ENDPOINTS = AuthorizationMatrix.callers(
+                    new AuthorizationMatrix.Caller("admin", "admin.ops", "almaty-coordination", "coordination", Roles.ADMIN),
+                    new AuthorizationMatrix.Caller("case manager", "manager.case", "almaty-coordination", "coordination",
+                            Roles.CASE_MANAGER),
+                    new AuthorizationMatrix.Caller("duty officer", "duty.police", "almaty-police-dept-1", "police",
+                            Roles.DUTY_OFFICER, Roles.SUPERVISOR))
+            .row("GET", "/api/v1/admin/dead-letters", null, 200, 403, 403)
+            .row("GET", "/api/v1/admin/dead-letters/{absent dead letter}", null, 404, 403, 403)
+            .row("POST", "/api/v1/admin/dead-letters/{absent dead letter}/replay", null, 404, 403, 403)
+            .row("POST", "/api/v1/admin/dead-letters/replays",
+                    Map.of("records", List.of(Map.of("topic", "handoff.absent.dlq", "partition", 0, "offset", 0))), 202, 403, 403)
+            .row("GET", "/api/v1/admin/dead-letters/replays/{absent replay}", null, 404, 403, 403)
+            .row("GET", "/api/v1/admin/audit/verification", null, 200, 403, 403);
+
+    @TestFactory
+    Stream<DynamicTest> adminEndpointsAreForAdministratorsOnly() {
+        return ADMIN_ENDPOINTS.tests(path -> AuthorizationMatrix.Target.of(path
+                .replace("{absent dead letter}", "handoff.absent.dlq/0/0")
+                .replace("{absent replay}", UUID.randomUUID().toString())));
+    }
+
+    @Test
+    void openApiDocumentsTheDeadLetterEndpoints() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/admin/dead-letters"))
+                .body("paths", hasKey("/api/v1/admin/dead-letters/{topic}/{partition}/{offset}/replay"))
+                .body("paths", hasKey("/api/v1/admin/dead-letters/replays"));
+    }
 
     @Test
     void readinessCoversTheDatabaseAndTheBroker() {

@@ -12,6 +12,8 @@ import org.handoff.notification.channel.DeliveryDispatcher;
 import org.handoff.notification.channel.NewDeliveries;
 import org.handoff.notification.service.EscalationService;
 import org.handoff.notification.service.ReferralNotificationService;
+import org.handoff.plumbing.cloudevents.EventContext;
+import org.handoff.plumbing.consumer.EventConsumer;
 import org.handoff.plumbing.consumer.IncomingEvents;
 
 import java.util.Map;
@@ -23,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * channels that got deliveries are woken to send.
  */
 @ApplicationScoped
-public class ReferralLifecycleConsumer {
+public class ReferralLifecycleConsumer implements EventConsumer<ReferralEvent> {
 
     static final String CONSUMER = "notification-service.referral-lifecycle";
 
@@ -35,6 +37,13 @@ public class ReferralLifecycleConsumer {
     private final ReferralNotificationService referrals;
     private final EscalationService escalations;
     private final DeliveryDispatcher dispatcher;
+    /**
+     * The channels applied events gave work since the last commit. An attempt that was rolled back and
+     * retried can only add a channel to wake, which then finds nothing due — never miss one that has
+     * work. A replay running beside a live batch may have its channels woken by the batch's commit
+     * before its own; the dispatcher's safety poll then sends them.
+     */
+    private final AtomicReference<NewDeliveries> created = new AtomicReference<>(NewDeliveries.NONE);
 
     public ReferralLifecycleConsumer(IncomingEvents incoming, ReferralNotificationService referrals,
                                      EscalationService escalations, DeliveryDispatcher dispatcher) {
@@ -46,14 +55,29 @@ public class ReferralLifecycleConsumer {
 
     @Incoming("referral-lifecycle")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        // the channels any attempt of this batch gave work: an attempt that was rolled back and retried
-        // can only add a channel to wake, which then finds nothing due — never miss one that has work
-        AtomicReference<NewDeliveries> created = new AtomicReference<>(NewDeliveries.NONE);
-        return incoming.<ReferralEvent>handle(batch, CONSUMER, TYPES, (event, context) -> {
-            Uni<NewDeliveries> handled = event instanceof ReferralLifecycleChanged changed
-                    ? referrals.lifecycleChanged(changed, context.correlationId())
-                    : escalations.overdue((ReferralOverdue) event, context.correlationId());
-            return handled.invoke(result -> created.updateAndGet(sofar -> sofar.plus(result))).replaceWithVoid();
-        }).invoke(() -> dispatcher.wakeIfAny(created.get()));
+        return incoming.handle(batch, this);
+    }
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Class<? extends ReferralEvent> payloadType(EventContext envelope) {
+        return EventConsumer.byType(TYPES, envelope);
+    }
+
+    @Override
+    public Uni<Void> apply(ReferralEvent event, EventContext context) {
+        Uni<NewDeliveries> handled = event instanceof ReferralLifecycleChanged changed
+                ? referrals.lifecycleChanged(changed, context.correlationId())
+                : escalations.overdue((ReferralOverdue) event, context.correlationId());
+        return handled.invoke(result -> created.updateAndGet(sofar -> sofar.plus(result))).replaceWithVoid();
+    }
+
+    @Override
+    public void afterCommit() {
+        dispatcher.wakeIfAny(created.getAndSet(NewDeliveries.NONE));
     }
 }

@@ -10,6 +10,7 @@ import org.handoff.events.HandoffEvent;
 import org.handoff.events.ReferralStatusEvent;
 import org.handoff.events.Topics;
 import org.handoff.plumbing.cloudevents.EventContext;
+import org.handoff.plumbing.consumer.EventConsumer;
 import org.handoff.plumbing.consumer.IncomingEvents;
 import org.handoff.plumbing.consumer.PoisonEventException;
 import org.handoff.referral.CaseFile;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 
 /** Recipients' status reports and consent withdrawals they recorded, from handoff.referral-status. */
 @ApplicationScoped
-public class ReferralStatusConsumer {
+public class ReferralStatusConsumer implements EventConsumer<HandoffEvent> {
 
     private static final Map<String, Class<? extends HandoffEvent>> TYPES = Topics.eventTypes(Topics.REFERRAL_STATUS)
             .stream().collect(Collectors.toMap(type -> type, type -> EventTypes.PAYLOAD_TYPES.get(type)));
@@ -38,10 +39,21 @@ public class ReferralStatusConsumer {
 
     @Incoming("referral-status")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return incoming.handle(batch, "referral-service.referral-status", TYPES, this::apply);
+        return incoming.handle(batch, this);
     }
 
-    private Uni<Void> apply(HandoffEvent event, EventContext context) {
+    @Override
+    public String name() {
+        return "referral-service.referral-status";
+    }
+
+    @Override
+    public Class<? extends HandoffEvent> payloadType(EventContext envelope) {
+        return EventConsumer.byType(TYPES, envelope);
+    }
+
+    @Override
+    public Uni<Void> apply(HandoffEvent event, EventContext context) {
         if (event instanceof ReferralStatusEvent statusEvent) {
             return status.onStatus(statusEvent, context);
         }

@@ -9,13 +9,15 @@ import org.handoff.events.HandoffEvent;
 import org.handoff.events.ReferralLifecycleChanged;
 import org.handoff.events.ReferralOverdue;
 import org.handoff.inbox.service.ClosedLoopService;
+import org.handoff.plumbing.cloudevents.EventContext;
+import org.handoff.plumbing.consumer.EventConsumer;
 import org.handoff.plumbing.consumer.IncomingEvents;
 
 import java.util.Map;
 
 /** Closed loop: every referral's lifecycle, kept where this sector referred. */
 @ApplicationScoped
-public class LifecycleConsumer {
+public class LifecycleConsumer implements EventConsumer<HandoffEvent> {
 
     static final String CONSUMER = "closed-loop";
     private static final Map<String, Class<? extends HandoffEvent>> TYPES = Map.of(
@@ -32,9 +34,23 @@ public class LifecycleConsumer {
 
     @Incoming("referral-lifecycle")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return incoming.<HandoffEvent>handle(batch, CONSUMER, TYPES, (event, context) ->
-                event instanceof ReferralLifecycleChanged changed
-                        ? closedLoop.changed(changed)
-                        : closedLoop.overdue((ReferralOverdue) event));
+        return incoming.handle(batch, this);
+    }
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Class<? extends HandoffEvent> payloadType(EventContext envelope) {
+        return EventConsumer.byType(TYPES, envelope);
+    }
+
+    @Override
+    public Uni<Void> apply(HandoffEvent event, EventContext context) {
+        return event instanceof ReferralLifecycleChanged changed
+                ? closedLoop.changed(changed)
+                : closedLoop.overdue((ReferralOverdue) event);
     }
 }
