@@ -61,7 +61,7 @@ restore_after_chaos() {
     if [[ "$stack_started" == no && "$pg_mark_before" != unknown ]] \
         && ! { stack_running && psql_admin -Atc 'SELECT 1' >/dev/null 2>&1; }; then
         log "chaos: part of the stack is down; starting what is missing (start.sh, output in $LOG_DIR/bench-chaos.log)"
-        "$here/start.sh" >> "$LOG_DIR/bench-chaos.log" 2>&1 || log "chaos: start.sh failed; see $LOG_DIR/"
+        HANDOFF_DEMO=off "$here/start.sh" >> "$LOG_DIR/bench-chaos.log" 2>&1 || log "chaos: start.sh failed; see $LOG_DIR/"
     fi
     if [[ "$pg_mark_before" == no ]]; then rm -f "$pg_mark"; fi
 }
@@ -84,7 +84,7 @@ if stack_running; then
     log "the local stack is already running: benchmarking it and leaving it up"
 else
     stack_started=yes
-    "$here/start.sh" > "$RAW_DIR/start.txt"
+    HANDOFF_DEMO=off "$here/start.sh" > "$RAW_DIR/start.txt"
 fi
 pg_mark_before=no; [[ -e "$pg_mark" ]] && pg_mark_before=yes
 # pg_stat_statements in each service database, for the per-statement figures; never restarts

@@ -11,6 +11,13 @@ RUN_DIR="$VAR_DIR/run"
 SECRETS_FILE="$VAR_DIR/secrets.env"
 # The local broker's admin client settings (SASL/SCRAM), written by kafka.sh for tools.
 KAFKA_ADMIN_CONFIG="$VAR_DIR/kafka/admin.properties"
+# The demo stack's outside world (demo.sh), on loopback: GreenMail's SMTP server and its mailbox API,
+# and Sink.java standing in for the SMS gateway and the agency systems' webhook receivers.
+MAIL_SMTP_PORT=3025
+MAILBOX_PORT=8025
+SINK_PORT=8026
+MAILBOX_URL="http://localhost:$MAILBOX_PORT"
+SINK_URL="http://localhost:$SINK_PORT"
 
 mkdir -p "$LOG_DIR" "$RUN_DIR"
 
@@ -26,6 +33,7 @@ SECRET_NAMES=(
     KAFKA_ADMIN_PASSWORD KAFKA_CONTROLLER_PASSWORD
     KAFKA_REFERRAL_PASSWORD KAFKA_POLICE_PASSWORD KAFKA_HEALTH_PASSWORD KAFKA_SOCIAL_PASSWORD
     KAFKA_NOTIFICATION_PASSWORD
+    DEMO_WEBHOOK_SECRET
 )
 
 # Secrets are made on first use and kept, so databases and Keycloak clients keep working
@@ -157,7 +165,7 @@ ensure_port_free() {
 # Whether every part of the local stack is up (a partial stack counts as not running).
 stack_running() {
     local name
-    for name in kafka keycloak referral-service police-service health-service social-service notification-service; do
+    for name in kafka keycloak mailbox sink referral-service police-service health-service social-service notification-service; do
         running_pid "$name" >/dev/null || return 1
     done
 }

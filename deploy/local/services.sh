@@ -5,7 +5,8 @@
 #                                             (NAME: referral-service or referral; bench.sh --chaos and
 #                                             system-tests' ChaosTest restart a killed one this way)
 # Expects PostgreSQL, Kafka (localhost:9092) and Keycloak (localhost:8180) up: start.sh
-# starts them in order.
+# starts them in order, and demo.sh's mailbox and sink before the services, so notification-service
+# has somewhere to send e-mail and SMS.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -42,6 +43,20 @@ ensure_jars() {
     done
 }
 
+# notification-service sends e-mail and SMS only where a server is configured (off by default): on this
+# stack those are demo.sh's GreenMail and sink, when they are running. Read at the service's start, so
+# start.sh restarts a notification-service that started before them.
+demo_channels() {
+    if running_pid mailbox >/dev/null; then
+        export SMTP_ENABLED=true SMTP_HOST=127.0.0.1 SMTP_PORT="$MAIL_SMTP_PORT"
+        log "notification-service: e-mail through the local mailbox (SMTP 127.0.0.1:$MAIL_SMTP_PORT, read at $MAILBOX_URL)"
+    fi
+    if running_pid sink >/dev/null; then
+        export SMS_GATEWAY_URL="http://127.0.0.1:$SINK_PORT/sms"
+        log "notification-service: SMS through the local sink ($SMS_GATEWAY_URL)"
+    fi
+}
+
 start() {
     local entry s port t0=$SECONDS
     ensure_jars
@@ -67,6 +82,7 @@ start() {
         (
             cd "$ROOT_DIR/$s-service"
             kafka_password_var="KAFKA_${s^^}_PASSWORD"
+            if [[ "$s" == notification ]] && ! running_pid "$s-service" >/dev/null; then demo_channels; fi
             QUARKUS_HTTP_PORT="$port" \
             DB_HOST="${PGHOST:-localhost}" DB_PORT="${PGPORT:-5432}" \
             KAFKA_BOOTSTRAP_SERVERS=localhost:9092 \

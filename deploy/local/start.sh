@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the whole Handoff stack on this machine: PostgreSQL, Kafka, Keycloak, the five services.
+# Starts the whole Handoff stack on this machine: PostgreSQL, Kafka, Keycloak, the DEMO mailbox and
+# SMS/webhook sink, the five services, and the DEMO duty rosters (demo.sh).
 # Harmless when (parts of it are) already up. Stop it with deploy/local/stop.sh.
 set -euo pipefail
 here="$(dirname "$0")"
@@ -9,7 +10,22 @@ t0=$SECONDS
 "$here/postgres.sh" ensure
 "$here/kafka.sh" start
 "$here/keycloak.sh" start
+# notification-service takes its e-mail and SMS settings from services.sh at its start: one already running
+# without the mailbox and sink would go on sending neither, so it is restarted once they are up.
+restart_notification=no
+if [[ "${HANDOFF_DEMO:-on}" != off ]] && running_pid notification-service >/dev/null && ! { running_pid mailbox >/dev/null && running_pid sink >/dev/null; }; then
+    restart_notification=yes
+fi
+# HANDOFF_DEMO=off (bench.sh) leaves out the demo mailbox, sink and rosters: a benchmark measures the
+# referral flow, not e-mail sent for every overdue escalation.
+demo="${HANDOFF_DEMO:-on}"
+[[ "$demo" == off ]] || "$here/demo.sh" start
+if [[ "$restart_notification" == yes ]]; then
+    log "notification-service runs without the demo mailbox and sink: restarting it"
+    "$here/services.sh" stop notification
+fi
 "$here/services.sh" start
+[[ "$demo" == off ]] || "$here/demo.sh" seed
 
 cat <<INFO
 
@@ -36,6 +52,19 @@ Handoff is up ($((SECONDS - t0))s).
     supervisor.police / supervisor.police-demo   supervisor      almaty-police-dept-1
     admin.ops / admin.ops-demo                   admin           almaty-coordination
   Agency-system clients police-system, health-system, social-system: secrets in $SECRETS_FILE
+
+  DEMO rosters (deploy/local/demo-rosters.json; notification-service, GET /api/v1/rosters as admin.ops):
+    almaty-police-dept-1     duty.police -> supervisor.police -> manager.case
+    almaty-city-hospital-4   demo.duty.health -> demo.supervisor.health -> manager.case
+    almaty-crisis-centre     demo.duty.social -> demo.supervisor.social -> manager.case
+    (duty officer -> supervisor -> coordinator, round the clock, Asia/Almaty)
+  DEMO mailbox (GreenMail; every mail notification-service sends, in memory):
+    $MAILBOX_URL/api/user/duty.police@handoff.example/messages/INBOX
+    $MAILBOX_URL/api/user/<e-mail>/messages/INBOX   (mailboxes: $MAILBOX_URL/api/user)
+  DEMO sinks (what an SMS gateway and the agency systems' webhooks received):
+    $SINK_URL/sms    $SINK_URL/webhooks/<agency>    (counts: $SINK_URL/)
+  Try it: post the example report of README.md ("Run it") as the police system, then open the mailbox
+  of duty.police (status feedback) and demo.duty.health (the new referral).
 
   A token, e.g.:
     curl -s http://localhost:8180/realms/handoff/protocol/openid-connect/token \\

@@ -23,6 +23,9 @@ final class Stack {
 
     static final String KEYCLOAK = System.getProperty("handoff.keycloak", "http://localhost:8180");
     static final String TOKEN_URL = KEYCLOAK + "/realms/handoff/protocol/openid-connect/token";
+    /** The DEMO mailbox (GreenMail's HTTP API) and SMS/webhook sink of deploy/local/demo.sh. */
+    static final String MAILBOX = "http://localhost:8025";
+    static final String SINK = "http://localhost:8026";
 
     private Stack() {
     }
@@ -52,6 +55,17 @@ final class Stack {
                 .post(TOKEN_URL)
                 .then().statusCode(200)
                 .extract().path("access_token");
+    }
+
+    /** The mails in an address's DEMO mailbox, oldest first: {@code subject} (decoded) and {@code mimeMessage} (as received). */
+    static List<Map<String, Object>> mails(String address) {
+        return RestAssured.get(MAILBOX + "/api/user/" + address + "/messages/INBOX")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** What the DEMO sink received on a path ({@code /sms}, {@code /webhooks/<agency>}): {@code body} as sent, and for webhooks {@code signature}. */
+    static List<Map<String, Object>> sunk(String path) {
+        return RestAssured.get(SINK + path).then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     /** A value generated into deploy/local/var/secrets.env for this machine. */
