@@ -55,6 +55,9 @@ class AuthorizationMatrixTest {
             .row("POST", "/api/v1/referrals/{health}/cancellation",
                     Map.of("reason", "REFERRER_WITHDREW"),                               200, 200, 403, 403, 403, 403, 403, 403, 403)
             .row("GET", "/api/v1/admin/audit/verification", null,                        403, 403, 403, 403, 403, 403, 403, 403, 200)
+            .row("GET", "/api/v1/admin/referrals/overview", null,                        403, 403, 403, 403, 403, 403, 403, 403, 200)
+            .row("GET", "/api/v1/admin/referrals/overdue", null,                         403, 403, 403, 403, 403, 403, 403, 403, 200)
+            .row("GET", "/api/v1/admin/referrals/stuck", null,                           403, 403, 403, 403, 403, 403, 403, 403, 200)
             .row("GET", "/api/v1/me", null,                                              200, 200, 200, 200, 200, 200, 200, 200, 200);
 
     @Inject
