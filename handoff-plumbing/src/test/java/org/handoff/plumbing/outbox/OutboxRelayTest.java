@@ -115,6 +115,31 @@ class OutboxRelayTest {
         assertEquals(7, counter(counter), "applied exactly once");
     }
 
+    /** While the relay cannot publish, the admin API shows the backlog and its age; once it can, the backlog drains. */
+    @Test
+    void theBacklogOfUnsentRowsIsVisibleToAdministratorsUntilTheRelayCatchesUp() {
+        String admin = org.handoff.plumbing.testing.TestTokens.token("admin.ops", "almaty-coordination", "coordination",
+                org.handoff.plumbing.security.Roles.ADMIN);
+        SqlConnection holder = pool.getConnection().await().indefinitely();
+        try {
+            assertTrue(relay.tryRelayLock(holder).await().indefinitely(), "this test holds the relay lock");
+            OutgoingEvent waiting = event("test.outbox." + UUID.randomUUID(), "case-backlog", new Increment("backlog", 1));
+            commit(waiting);
+            io.restassured.path.json.JsonPath backlog = io.restassured.RestAssured.given().auth().oauth2(admin)
+                    .get("/api/v1/admin/outbox").then().statusCode(200).extract().jsonPath();
+            assertTrue(backlog.getLong("unsent") >= 1, backlog.prettify());
+            assertNotNull(backlog.getString("oldestUnsentAt"), backlog.prettify());
+        } finally {
+            relay.unlock(holder).await().indefinitely();
+            holder.close().await().indefinitely();
+        }
+        relay.wake();
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.restassured.RestAssured.given().auth().oauth2(admin)
+                .get("/api/v1/admin/outbox").then().statusCode(200).extract().jsonPath().getLong("unsent") == 0);
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("handoff_outbox_backlog_rows 0.0"));
+    }
+
     @Test
     void aRelayWaitsForTheBrokerWithoutATransactionOrRowLocksOpen() {
         String topic = "test.outbox." + UUID.randomUUID();

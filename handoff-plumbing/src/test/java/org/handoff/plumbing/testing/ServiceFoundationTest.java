@@ -37,6 +37,7 @@ public abstract class ServiceFoundationTest {
             .row("POST", "/api/v1/admin/dead-letters/replays",
                     Map.of("records", List.of(Map.of("topic", "handoff.absent.dlq", "partition", 0, "offset", 0))), 202, 403, 403)
             .row("GET", "/api/v1/admin/dead-letters/replays/{absent replay}", null, 404, 403, 403)
+            .row("GET", "/api/v1/admin/outbox", null, 200, 403, 403)
             .row("GET", "/api/v1/admin/audit/verification", null, 200, 403, 403);
 
     @TestFactory
@@ -65,7 +66,8 @@ public abstract class ServiceFoundationTest {
 
     @Test
     void prometheusMetricsIncludeTheOutboxRelay() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("handoff_outbox_published_total"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("handoff_outbox_published_total"))
+                .body(containsString("handoff_outbox_backlog_rows")).body(containsString("handoff_outbox_oldest_unsent_seconds"));
     }
 
     @Test
