@@ -49,6 +49,7 @@ public class KafkaAccess {
 
         Set<String> users = new LinkedHashSet<>();
         Set<AclBinding> declared = new HashSet<>();
+        Set<String> describers = new LinkedHashSet<>();
         for (String line : Files.readAllLines(Path.of(args[2]))) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
@@ -56,7 +57,7 @@ public class KafkaAccess {
             }
             String[] fields = trimmed.split("\\s+");
             if (fields.length < 3) {
-                throw new IllegalArgumentException("acls.txt: expected 'user read|write topic...', got: " + trimmed);
+                throw new IllegalArgumentException("acls.txt: expected 'user read|write|describe topic...', got: " + trimmed);
             }
             String user = fields[0];
             users.add(user);
@@ -74,7 +75,25 @@ public class KafkaAccess {
                         declared.add(allow(user, ResourceType.TOPIC, fields[i], AclOperation.DESCRIBE));
                     }
                 }
-                default -> throw new IllegalArgumentException("acls.txt: access must be read or write: " + trimmed);
+                case "describe" -> {
+                    describers.add(user);
+                    for (int i = 2; i < fields.length; i++) {
+                        declared.add(allow(user, ResourceType.TOPIC, fields[i], AclOperation.DESCRIBE));
+                    }
+                }
+                default -> throw new IllegalArgumentException("acls.txt: access must be read, write or describe: " + trimmed);
+            }
+        }
+        // a describer sees every consumer group's committed offsets: the groups are the users that read
+        Set<String> groups = new LinkedHashSet<>();
+        for (AclBinding binding : declared) {
+            if (binding.pattern().resourceType() == ResourceType.GROUP) {
+                groups.add(binding.pattern().name());
+            }
+        }
+        for (String describer : describers) {
+            for (String group : groups) {
+                declared.add(allow(describer, ResourceType.GROUP, group, AclOperation.DESCRIBE));
             }
         }
 

@@ -119,6 +119,23 @@ class BrokerAccessTest {
         }
     }
 
+    /** The flow monitor sees offsets and lag, and can read no record. */
+    @Test
+    void flowMonitorDescribesOffsetsButIsRefusedEveryRecord() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(credentials("flow-monitor", Stack.secret(passwordName("flow-monitor"))))) {
+            var committed = admin.listConsumerGroupOffsets("police-service").partitionsToOffsetAndMetadata()
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(committed.keySet().stream().anyMatch(partition -> partition.topic().equals("handoff.police.inbox")),
+                    "police-service's committed offsets are visible: " + committed);
+        }
+        try (var consumer = consumerAs("flow-monitor")) {
+            consumer.assign(List.of(new TopicPartition("handoff.police.inbox", 0)));
+            consumer.seekToBeginning(consumer.assignment());
+            var refused = assertThrows(TopicAuthorizationException.class, () -> consumer.poll(Duration.ofSeconds(10)));
+            assertTrue(refused.unauthorizedTopics().contains("handoff.police.inbox"), refused.toString());
+        }
+    }
+
     private static KafkaConsumer<String, String> consumerAs(String user) {
         Properties config = credentials(user, Stack.secret(passwordName(user)));
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -127,7 +144,7 @@ class BrokerAccessTest {
         return new KafkaConsumer<>(config);
     }
 
-    private static KafkaProducer<String, String> producerAs(String user, String password) {
+    static KafkaProducer<String, String> producerAs(String user, String password) {
         Properties config = credentials(user, password);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -147,7 +164,7 @@ class BrokerAccessTest {
         return config;
     }
 
-    private static String passwordName(String user) {
-        return "KAFKA_" + user.replace("-service", "").toUpperCase(Locale.ROOT) + "_PASSWORD";
+    static String passwordName(String user) {
+        return "KAFKA_" + user.replace("-service", "").replace('-', '_').toUpperCase(Locale.ROOT) + "_PASSWORD";
     }
 }

@@ -58,6 +58,7 @@ class AuthorizationMatrixTest {
             .row("GET", "/api/v1/admin/referrals/overview", null,                        403, 403, 403, 403, 403, 403, 403, 403, 200)
             .row("GET", "/api/v1/admin/referrals/overdue", null,                         403, 403, 403, 403, 403, 403, 403, 403, 200)
             .row("GET", "/api/v1/admin/referrals/stuck", null,                           403, 403, 403, 403, 403, 403, 403, 403, 200)
+            .row("GET", "/api/v1/admin/flows", null,                                     403, 403, 403, 403, 403, 403, 403, 403, 200)
             .row("GET", "/api/v1/me", null,                                              200, 200, 200, 200, 200, 200, 200, 200, 200);
 
     @Inject
