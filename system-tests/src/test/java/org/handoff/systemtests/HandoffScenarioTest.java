@@ -81,6 +81,46 @@ class HandoffScenarioTest {
             assertEquals("NO_CAPACITY", ours.stream().filter(r -> "SOCIAL".equals(r.get("recipientSector")))
                     .findFirst().orElseThrow().get("declineReason"));
         });
+
+        assertTheCaseFlowJoinsUpAcrossTheServices(caseId);
+    }
+
+    /**
+     * An administrator follows the case hop by hop, joining what each service produced and applied by
+     * event id: the police report reaches referral-service, the health referral reaches health-service,
+     * and health's answer comes back — with times, and without survivor data.
+     */
+    private static void assertTheCaseFlowJoinsUpAcrossTheServices(String caseId) {
+        String admin = Stack.userToken("admin.ops");
+        Map<String, JsonPath> flows = new java.util.TreeMap<>();
+        for (String service : Stack.SERVICES.keySet()) {
+            flows.put(service, given().auth().oauth2(admin).get(Stack.url(service) + "/api/v1/admin/cases/" + caseId + "/flow")
+                    .then().statusCode(200).extract().jsonPath());
+        }
+        String report = producedOn(flows.get("police-service"), "handoff.case-reported");
+        assertTrue(consumedIds(flows.get("referral-service")).contains(report), "referral-service applied the report " + report);
+        String healthRequest = producedOn(flows.get("referral-service"), "handoff.health.inbox");
+        assertTrue(consumedIds(flows.get("health-service")).contains(healthRequest), "health-service applied " + healthRequest);
+        String healthAnswer = producedOn(flows.get("health-service"), "handoff.referral-status");
+        assertTrue(consumedIds(flows.get("referral-service")).contains(healthAnswer), "referral-service applied " + healthAnswer);
+        String lifecycle = producedOn(flows.get("referral-service"), "handoff.police.lifecycle");
+        assertTrue(consumedIds(flows.get("police-service")).contains(lifecycle)
+                && consumedIds(flows.get("notification-service")).contains(lifecycle), "the lifecycle reached police and notification");
+        flows.forEach((service, flow) -> {
+            assertTrue(flow.getList("consumed.latency").stream().allMatch(latency -> latency != null
+                    && !java.time.Duration.parse((String) latency).isNegative()), service + ": " + flow.prettify());
+            assertTrue(!flow.prettify().contains("Demo Survivor") && !flow.prettify().contains("+7 701"), service + " shows survivor data");
+        });
+    }
+
+    private static String producedOn(JsonPath flow, String topic) {
+        List<Map<String, Object>> produced = flow.getList("produced");
+        return produced.stream().filter(event -> topic.equals(event.get("topic"))).map(event -> (String) event.get("eventId"))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing produced on " + topic + ": " + flow.prettify()));
+    }
+
+    private static List<String> consumedIds(JsonPath flow) {
+        return flow.getList("consumed.eventId");
     }
 
     private static String inboxReferral(String service, String token, String caseId) {

@@ -165,8 +165,8 @@ final class BatchRun<T> {
 
     /** The processed-event ids and every new event's change, in one transaction; outcomes are set after commit. */
     private Uni<Void> transaction(List<Entry> batch) {
-        List<String> ids = batch.stream().map(entry -> entry.context.id()).toList();
-        return Panache.withTransaction(() -> incoming.ledger().recordNew(consumer.name(), ids)
+        List<EventContext> events = batch.stream().map(entry -> entry.context).toList();
+        return Panache.withTransaction(() -> incoming.ledger().recordNew(consumer.name(), events)
                         .call(fresh -> applyFresh(batch, fresh)))
                 .invoke(fresh -> batch.forEach(entry ->
                         entry.outcome = fresh.contains(entry.context.id()) ? Outcome.APPLIED : Outcome.DUPLICATE))

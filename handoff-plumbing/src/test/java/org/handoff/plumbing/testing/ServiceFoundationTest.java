@@ -38,13 +38,15 @@ public abstract class ServiceFoundationTest {
                     Map.of("records", List.of(Map.of("topic", "handoff.absent.dlq", "partition", 0, "offset", 0))), 202, 403, 403)
             .row("GET", "/api/v1/admin/dead-letters/replays/{absent replay}", null, 404, 403, 403)
             .row("GET", "/api/v1/admin/outbox", null, 200, 403, 403)
+            .row("GET", "/api/v1/admin/cases/{absent case}/flow", null, 200, 403, 403)
             .row("GET", "/api/v1/admin/audit/verification", null, 200, 403, 403);
 
     @TestFactory
     Stream<DynamicTest> adminEndpointsAreForAdministratorsOnly() {
         return ADMIN_ENDPOINTS.tests(path -> AuthorizationMatrix.Target.of(path
                 .replace("{absent dead letter}", "handoff.absent.dlq/0/0")
-                .replace("{absent replay}", UUID.randomUUID().toString())));
+                .replace("{absent replay}", UUID.randomUUID().toString())
+                .replace("{absent case}", UUID.randomUUID().toString())));
     }
 
     @Test
