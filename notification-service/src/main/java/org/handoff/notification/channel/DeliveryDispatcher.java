@@ -265,6 +265,8 @@ public class DeliveryDispatcher {
             } else {
                 d.status = Delivery.Status.FAILED;
                 d.failedAt = now;
+                // the alert "delivery failures" watches this: a duty officer did not get this notification
+                metrics.counter("handoff.notifications.delivery.given.up", "channel", d.channel.name()).increment();
             }
             Log.warnf("%s delivery %s of notification %s failed (attempt %d, %s): %s", d.channel, d.id, n.id, d.attempts,
                     retry ? "will retry at " + d.nextAttemptAt : "given up", failure.getMessage());

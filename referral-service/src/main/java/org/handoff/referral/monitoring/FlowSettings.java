@@ -14,6 +14,10 @@ public interface FlowSettings {
     @WithDefault("15s")
     Duration sampleEvery();
 
+    /** How often the referral gauges (by state, needing attention) are sampled; ReferralGauges' @Scheduled reads it. */
+    @WithDefault("30s")
+    Duration referralGaugesEvery();
+
     /**
      * The SASL login of the Describe-only broker user {@code flow-monitor} (deploy/kafka/acls.txt); when
      * absent the service's own broker settings are used (the test broker has no users).

@@ -64,6 +64,8 @@ class AdminReferralApiTest {
         assertFalse(overdue.toString().contains("survivor"), "no survivor data in the admin view: " + overdue);
         assertTrue(find("stuck", health).isPresent(), "REQUESTED past its receipt deadline is stuck");
         assertTrue(find("escalated", health).isEmpty(), "not escalated before the watcher ran");
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("handoff_referrals_attention{kind=\"stuck\"}") >= 1);
+        assertTrue(gauge("handoff_referrals{sector=\"HEALTH\",state=\"REQUESTED\"}") >= 1);
 
         OnVertx.await(watcher::drain);
         assertEquals(1, find("escalated", health).orElseThrow().get("escalationLevel"));
@@ -79,6 +81,13 @@ class AdminReferralApiTest {
     void anUnknownListIsA404Problem() {
         given().auth().oauth2(TestCases.admin()).get("/api/v1/admin/referrals/forgotten")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** The value of one series on the Prometheus endpoint; -1 when absent. */
+    private static double gauge(String series) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line ->
+                Double.parseDouble(line.substring(series.length() + 1).trim())).findFirst().orElse(-1);
     }
 
     private static JsonPath overview() {
