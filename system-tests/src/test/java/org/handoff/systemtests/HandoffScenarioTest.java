@@ -103,6 +103,12 @@ class HandoffScenarioTest {
         assertTrue(consumedIds(flows.get("health-service")).contains(healthRequest), "health-service applied " + healthRequest);
         String healthAnswer = producedOn(flows.get("health-service"), "handoff.referral-status");
         assertTrue(consumedIds(flows.get("referral-service")).contains(healthAnswer), "referral-service applied " + healthAnswer);
+        // the report's request and the hops it caused without anyone acting share the request's trace
+        String trace = traceOf(flows.get("police-service"), report);
+        assertTrue(trace != null && trace.matches("[0-9a-f]{32}"), "the report carries a trace id: " + trace);
+        assertEquals(trace, consumedTrace(flows.get("referral-service"), report));
+        assertEquals(trace, traceOf(flows.get("referral-service"), healthRequest));
+        assertEquals(trace, consumedTrace(flows.get("health-service"), healthRequest));
         String lifecycle = producedOn(flows.get("referral-service"), "handoff.police.lifecycle");
         assertTrue(consumedIds(flows.get("police-service")).contains(lifecycle)
                 && consumedIds(flows.get("notification-service")).contains(lifecycle), "the lifecycle reached police and notification");
@@ -117,6 +123,18 @@ class HandoffScenarioTest {
         List<Map<String, Object>> produced = flow.getList("produced");
         return produced.stream().filter(event -> topic.equals(event.get("topic"))).map(event -> (String) event.get("eventId"))
                 .findFirst().orElseThrow(() -> new AssertionError("nothing produced on " + topic + ": " + flow.prettify()));
+    }
+
+    private static String traceOf(JsonPath flow, String eventId) {
+        List<Map<String, Object>> produced = flow.getList("produced");
+        return produced.stream().filter(event -> eventId.equals(event.get("eventId"))).map(event -> (String) event.get("traceId"))
+                .findFirst().orElse(null);
+    }
+
+    private static String consumedTrace(JsonPath flow, String eventId) {
+        List<Map<String, Object>> consumed = flow.getList("consumed");
+        return consumed.stream().filter(event -> eventId.equals(event.get("eventId"))).map(event -> (String) event.get("traceId"))
+                .findFirst().orElse(null);
     }
 
     private static List<String> consumedIds(JsonPath flow) {

@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.handoff.plumbing.tracing.TraceContext;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,9 @@ public final class CloudEvents {
 
     /** What the relay needs of an outbox row to build the envelope. */
     public interface Envelope {
+        /** The W3C trace context the row was appended under; null when none. */
+        String traceParent();
+
         java.util.UUID id();
 
         String type();
@@ -73,7 +77,8 @@ public final class CloudEvents {
             at = null;
         }
         return Optional.of(new EventContext(id, header(headers, "ce_type"), header(headers, "ce_source"), at,
-                header(headers, "ce_subject"), header(headers, "ce_" + CORRELATION_ID), topic, partition, offset));
+                header(headers, "ce_subject"), header(headers, "ce_" + CORRELATION_ID), topic, partition, offset,
+                header(headers, TraceContext.HEADER)));
     }
 
     /** The last value of a header as UTF-8 text; null when absent. */
@@ -101,6 +106,7 @@ public final class CloudEvents {
                 meta.<Object>getExtension(CORRELATION_ID).map(Object::toString).orElse(null),
                 kafka.map(IncomingKafkaRecordMetadata::getTopic).orElse(null),
                 kafka.map(IncomingKafkaRecordMetadata::getPartition).orElse(-1),
-                kafka.map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L)));
+                kafka.map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L),
+                kafka.map(record -> header(record.getHeaders(), TraceContext.HEADER)).orElse(null)));
     }
 }

@@ -6,11 +6,16 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.vertx.core.Context;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.handoff.plumbing.cloudevents.CloudEvents;
 import org.handoff.plumbing.cloudevents.EventContext;
+import org.handoff.plumbing.tracing.TraceContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -182,11 +187,41 @@ final class BatchRun<T> {
             }
             int index = i;
             // flushed per event, so a constraint the event breaks is reported against that event
-            chain = chain.chain(() -> consumer.apply(entry.event, entry.context)
-                    .chain(() -> Panache.getSession().chain(session -> session.flush()))
+            chain = chain.chain(() -> traced(entry, () -> consumer.apply(entry.event, entry.context)
+                            .chain(() -> Panache.getSession().chain(session -> session.flush())))
                     .onFailure().transform(failure -> new EntryFailure(index, failure)));
         }
         return chain;
+    }
+
+    /**
+     * Applies one event in a span that continues the trace it was produced under, current while the
+     * handler runs, so what the handler appends to the outbox carries the same trace on.
+     */
+    private Uni<Void> traced(Entry entry, java.util.function.Supplier<Uni<Void>> work) {
+        Span span = incoming.tracer().spanBuilder(consumer.name() + " apply " + entry.context.type())
+                .setParent(TraceContext.parent(entry.context.traceParent()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", String.valueOf(entry.context.topic()))
+                .setAttribute("messaging.message.id", entry.context.id())
+                .setAttribute("handoff.case.id", String.valueOf(entry.context.subject()))
+                .startSpan();
+        Scope scope = span.makeCurrent();
+        Uni<Void> applied;
+        try {
+            applied = work.get();
+        } catch (RuntimeException e) {
+            applied = Uni.createFrom().failure(e);
+        }
+        return applied.onTermination().invoke((ignored, failure, cancelled) -> {
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR, failure.getMessage() == null ? failure.toString() : failure.getMessage());
+            }
+            span.end();
+            scope.close();
+        });
     }
 
     private Uni<Void> waitForInfrastructure(Throwable cause, int attempt) {

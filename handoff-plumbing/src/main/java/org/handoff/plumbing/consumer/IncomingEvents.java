@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -45,10 +46,11 @@ public class IncomingEvents {
     private final Vertx vertx;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final Tracer tracer;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public IncomingEvents(ObjectMapper json, ProcessedEvents ledger, MessagingConfig config, MeterRegistry metrics,
-                          Vertx vertx, Outbox outbox, OutboxRelay relay) {
+                          Vertx vertx, Outbox outbox, OutboxRelay relay, Tracer tracer) {
         this.json = json;
         this.ledger = ledger;
         this.config = config;
@@ -56,6 +58,7 @@ public class IncomingEvents {
         this.vertx = vertx;
         this.outbox = outbox;
         this.relay = relay;
+        this.tracer = tracer;
     }
 
     /** Applies one poll of a channel through its consumer; see the class comment for the guarantees. */
@@ -116,6 +119,10 @@ public class IncomingEvents {
 
     MessagingConfig.Consumer settings() {
         return config.consumer();
+    }
+
+    Tracer tracer() {
+        return tracer;
     }
 
     Vertx vertx() {

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.handoff.plumbing.cloudevents.EventContext;
+import org.handoff.plumbing.tracing.TraceContext;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,10 +34,10 @@ public class ProcessedEvents {
      */
     private static final String RECORD_NEW = "WITH woken_locally AS ("
             + " SELECT set_config('handoff.outbox_woken_locally', 'on', true))"
-            + " INSERT INTO processed_event (consumer, event_id, event_type, subject, topic, produced_at)"
-            + " SELECT :consumer, e.id, e.type, e.subject, e.topic, e.produced_at"
+            + " INSERT INTO processed_event (consumer, event_id, event_type, subject, topic, produced_at, trace_id)"
+            + " SELECT :consumer, e.id, e.type, e.subject, e.topic, e.produced_at, e.trace_id"
             + " FROM jsonb_to_recordset(cast(cast(:events AS text) AS jsonb))"
-            + " AS e(id text, type text, subject text, topic text, produced_at timestamptz), woken_locally"
+            + " AS e(id text, type text, subject text, topic text, produced_at timestamptz, trace_id text), woken_locally"
             + " ON CONFLICT DO NOTHING RETURNING event_id";
 
     private final ObjectMapper json;
@@ -70,6 +71,7 @@ public class ProcessedEvents {
             row.put("subject", event.subject());
             row.put("topic", event.topic());
             row.put("produced_at", event.time() == null ? null : event.time().toString());
+            row.put("trace_id", TraceContext.traceId(event.traceParent()));
             rows.add(row);
         }
         try {

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.handoff.plumbing.audit.AuditLog;
+import org.handoff.plumbing.tracing.TraceContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +22,9 @@ import java.util.List;
 @ApplicationScoped
 public class CaseFlow {
 
-    private static final String PRODUCED = "SELECT cast(id AS text), type, topic, occurred_at, sent_at FROM outbox_message"
+    private static final String PRODUCED = "SELECT cast(id AS text), type, topic, occurred_at, sent_at, trace_parent FROM outbox_message"
             + " WHERE subject = :caseId ORDER BY position";
-    private static final String CONSUMED = "SELECT consumer, event_id, event_type, topic, produced_at, processed_at"
+    private static final String CONSUMED = "SELECT consumer, event_id, event_type, topic, produced_at, processed_at, trace_id"
             + " FROM processed_event WHERE subject = :caseId ORDER BY processed_at, event_id";
 
     /** What one service did with one case's events. */
@@ -33,13 +34,13 @@ public class CaseFlow {
     /** An event this service produced: committed at {@code occurredAt}, acknowledged by the broker at {@code publishedAt}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Produced(String eventId, String type, String topic, Instant occurredAt, Instant publishedAt,
-                           Duration publishLatency) {
+                           Duration publishLatency, String traceId) {
     }
 
     /** An event one of its consumers applied; {@code latency} runs from the producer's time to the apply. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Consumed(String consumer, String eventId, String type, String topic, Instant producedAt,
-                           Instant appliedAt, Duration latency) {
+                           Instant appliedAt, Duration latency, String traceId) {
     }
 
     private final String service;
@@ -66,14 +67,14 @@ public class CaseFlow {
         Instant occurred = instant(row[3]);
         Instant published = instant(row[4]);
         return new Produced((String) row[0], (String) row[1], (String) row[2], occurred, published,
-                published == null ? null : Duration.between(occurred, published));
+                published == null ? null : Duration.between(occurred, published), TraceContext.traceId((String) row[5]));
     }
 
     private static Consumed consumed(Object[] row) {
         Instant produced = instant(row[4]);
         Instant applied = instant(row[5]);
         return new Consumed((String) row[0], (String) row[1], (String) row[2], (String) row[3], produced, applied,
-                produced == null ? null : Duration.between(produced, applied));
+                produced == null ? null : Duration.between(produced, applied), (String) row[6]);
     }
 
     private static Instant instant(Object value) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.handoff.plumbing.MessagingConfig;
+import org.handoff.plumbing.tracing.TraceContext;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public class Outbox {
         row.source = config.source();
         row.subject = event.subject();
         row.correlationId = event.correlationId();
+        row.traceParent = TraceContext.current();
         row.payload = toJson(event.payload());
         row.occurredAt = Instant.now(clock);
         appended.incrementAndGet();

@@ -31,6 +31,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "correlation_id")
     public String correlationId;
 
+    /** The trace context of the request or event that caused the row, sent on as the traceparent header. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     public String payload;
 
     @Column(name = "occurred_at")
