@@ -11,6 +11,10 @@ RUN_DIR="$VAR_DIR/run"
 SECRETS_FILE="$VAR_DIR/secrets.env"
 # The local broker's admin client settings (SASL/SCRAM), written by kafka.sh for tools.
 KAFKA_ADMIN_CONFIG="$VAR_DIR/kafka/admin.properties"
+# The five services and their ports: services.sh starts them, prometheus.sh scrapes them.
+HANDOFF_SERVICES=(referral:8081 police:8082 health:8083 social:8084 notification:8085)
+PROMETHEUS_PORT=9090
+PROMETHEUS_URL="http://localhost:$PROMETHEUS_PORT"
 # The demo stack's outside world (demo.sh), on loopback: GreenMail's SMTP server and its mailbox API,
 # and Sink.java standing in for the SMS gateway and the agency systems' webhook receivers.
 MAIL_SMTP_PORT=3025
