@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The five Handoff services, each its own JVM from <s>-service/target/quarkus-app/.
-#   services.sh start|stop                    all five
+# The five Handoff services, each its own JVM from <s>-service/target/quarkus-app/, and the web console
+# (console/target/quarkus-app/, port 8086: a backend-for-frontend calling the five with the user's token).
+#   services.sh start|stop                    all five and the console
 #   services.sh start|stop NAME...            only these, e.g. `services.sh start referral-service`
-#                                             (NAME: referral-service or referral; bench.sh --chaos and
+#                                             (NAME: referral-service or referral, or console; bench.sh --chaos and
 #                                             system-tests' ChaosTest restart a killed one this way)
 # Expects PostgreSQL, Kafka (localhost:9092) and Keycloak (localhost:8180) up: start.sh
 # starts them in order, and demo.sh's mailbox and sink before the services, so notification-service
@@ -10,16 +11,26 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-SERVICES=(referral:8081 police:8082 health:8083 social:8084 notification:8085)
+SERVICES=("${HANDOFF_SERVICES[@]}")
+# The console has no database and no broker user: it is started beside the five, not as one of them.
+CONSOLE_PORT=8086
+WITH_CONSOLE=yes
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 jar_of() { echo "$ROOT_DIR/$1-service/target/quarkus-app/quarkus-run.jar"; }
+CONSOLE_JAR="$ROOT_DIR/console/target/quarkus-app/quarkus-run.jar"
 
-# Narrows SERVICES to the names given (all five when none): "referral-service" or "referral".
+# Narrows SERVICES to the names given (all five and the console when none): "referral-service" or
+# "referral", and "console".
 select_services() {
     local name entry chosen=() found
     (( $# == 0 )) && return 0
+    WITH_CONSOLE=no
     for name in "$@"; do
+        if [[ "$name" == console ]]; then
+            WITH_CONSOLE=yes
+            continue
+        fi
         found=no
         for entry in "${SERVICES[@]}"; do
             if [[ "${name%-service}" == "${entry%%:*}" ]]; then
@@ -27,15 +38,17 @@ select_services() {
                 found=yes
             fi
         done
-        [[ "$found" == yes ]] || die "unknown service '$name' (one of: referral police health social notification, with or without -service)"
+        [[ "$found" == yes ]] || die "unknown service '$name' (one of: referral police health social notification, with or without -service, or console)"
     done
-    SERVICES=("${chosen[@]}")
+    SERVICES=(${chosen[@]+"${chosen[@]}"})
 }
 
 ensure_jars() {
-    local entry
-    for entry in "${SERVICES[@]}"; do
-        if [[ ! -e "$(jar_of "${entry%%:*}")" ]]; then
+    local entry jars=()
+    for entry in ${SERVICES[@]+"${SERVICES[@]}"}; do jars+=("$(jar_of "${entry%%:*}")"); done
+    if [[ "$WITH_CONSOLE" == yes ]]; then jars+=("$CONSOLE_JAR"); fi
+    for entry in ${jars[@]+"${jars[@]}"}; do
+        if [[ ! -e "$entry" ]]; then
             log "service jars missing: building (mvn -B -q package -DskipTests)"
             (cd "$ROOT_DIR" && mvn -B -q package -DskipTests >&2)
             return 0
@@ -57,19 +70,34 @@ demo_channels() {
     fi
 }
 
+# The console: OIDC code flow on Keycloak's handoff-console client; CONSOLE_SESSION_SECRET (exported by
+# lib.sh) encrypts its session cookie, so a restart keeps everyone signed in. The services' URLs are its
+# defaults (localhost:8081..8085). Small heap: it keeps nothing but the pages it is rendering.
+start_console() {
+    (
+        cd "$ROOT_DIR/console"
+        QUARKUS_HTTP_PORT="$CONSOLE_PORT" \
+        OIDC_AUTH_SERVER_URL="http://localhost:8180/realms/handoff" \
+            start_bg console env MALLOC_ARENA_MAX=2 "$JAVA" -Xms32m -Xmx128m -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC \
+                ${HANDOFF_JVM_OPTS:--XX:TieredStopAtLevel=1} -jar "$CONSOLE_JAR"
+    )
+}
+
 start() {
     local entry s port t0=$SECONDS
     ensure_jars
     # Start all, then wait: the JVMs boot side by side instead of one after another.
-    for entry in "${SERVICES[@]}"; do
+    for entry in ${SERVICES[@]+"${SERVICES[@]}"}; do
         s="${entry%%:*}" port="${entry##*:}"
         running_pid "$s-service" >/dev/null || ensure_port_free "$s-service" "$port"
     done
-    for entry in "${SERVICES[@]}"; do
+    if [[ "$WITH_CONSOLE" == yes ]]; then running_pid console >/dev/null || ensure_port_free console "$CONSOLE_PORT"; fi
+    for entry in ${SERVICES[@]+"${SERVICES[@]}"}; do
         s="${entry%%:*}" port="${entry##*:}"
         # Secrets (*_DB_PASSWORD, *_SYSTEM_CLIENT_SECRET) come exported from lib.sh; each service
         # gets only its own broker password (its SCRAM user is named like the service).
         # cd to the module so each service finds its own config/ and relative paths.
+        # HANDOFF_CONSOLE_URL: notification-service links each notification to <console>/cases/<case id>.
         # SerialGC: five small-heap JVMs on two cores gain nothing from G1's extra threads.
         # -Xms64m + MaxHeapFreeRatio: the heap is committed as the live set needs (a few tens of MB),
         # not 256 MB up front; MALLOC_ARENA_MAX=2: fewer glibc malloc arenas. Together ~300 MiB less
@@ -88,21 +116,28 @@ start() {
             KAFKA_BOOTSTRAP_SERVERS=localhost:9092 \
             HANDOFF_KAFKA_PASSWORD="${!kafka_password_var}" \
             OIDC_AUTH_SERVER_URL="http://localhost:8180/realms/handoff" \
+            HANDOFF_CONSOLE_URL="http://localhost:$CONSOLE_PORT" \
                 start_bg "$s-service" env MALLOC_ARENA_MAX=2 "$JAVA" -Xms64m -Xmx256m -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC \
                     ${HANDOFF_JVM_OPTS:--XX:TieredStopAtLevel=1} \
                     ${HANDOFF_JFR:+"-XX:StartFlightRecording=filename=$LOG_DIR/$s-service.jfr,settings=profile,dumponexit=true"} \
                     -jar "$(jar_of "$s")"
         )
     done
-    for entry in "${SERVICES[@]}"; do
+    if [[ "$WITH_CONSOLE" == yes ]]; then start_console; fi
+    for entry in ${SERVICES[@]+"${SERVICES[@]}"}; do
         s="${entry%%:*}" port="${entry##*:}"
         wait_for "$s-service" 180 http_ok "http://localhost:$port/q/health/ready"
     done
-    log "${#SERVICES[@]} service(s) up in $((SECONDS - t0))s"
+    if [[ "$WITH_CONSOLE" == yes ]]; then
+        wait_for console 120 http_ok "http://localhost:$CONSOLE_PORT/q/health/ready"
+        log "console on http://localhost:$CONSOLE_PORT"
+    fi
+    if (( ${#SERVICES[@]} > 0 )); then log "${#SERVICES[@]} service(s) up in $((SECONDS - t0))s"; fi
 }
 
 stop() {
     local i
+    if [[ "$WITH_CONSOLE" == yes ]]; then stop_pid console; fi
     for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
         stop_pid "${SERVICES[i]%%:*}-service"
     done
@@ -113,5 +148,5 @@ action="${1:-}"
 case "$action" in
     start) select_services "$@"; start ;;
     stop) select_services "$@"; stop ;;
-    *) echo "usage: $0 start|stop [NAME...]   (NAME: referral police health social notification, optionally with -service)" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop [NAME...]   (NAME: referral police health social notification, optionally with -service, or console)" >&2; exit 2 ;;
 esac

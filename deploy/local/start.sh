@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole Handoff stack on this machine: PostgreSQL, Kafka, Keycloak, the DEMO mailbox and
-# SMS/webhook sink, the five services, and the DEMO duty rosters (demo.sh).
+# SMS/webhook sink, the five services, the web console, and the DEMO duty rosters (demo.sh).
 # Harmless when (parts of it are) already up. Stop it with deploy/local/stop.sh.
 set -euo pipefail
 here="$(dirname "$0")"
@@ -26,11 +26,15 @@ if [[ "$restart_notification" == yes ]]; then
 fi
 "$here/services.sh" start
 [[ "$demo" == off ]] || "$here/demo.sh" seed
+"$here/prometheus.sh" start
 
 cat <<INFO
 
 Handoff is up ($((SECONDS - t0))s).
 
+  Console          http://localhost:8086   sign in as a DEMO user below, e.g. duty.police (live feed,
+                   acknowledge) or admin.ops (dead letters and replay, a case's events across the services)
+  Prometheus       $PROMETHEUS_URL   (when installed: alerts of deploy/monitoring/alerts.yml at /alerts)
   Services (REST under /api/v1, Swagger UI under /q/swagger-ui):
     referral       http://localhost:8081   http://localhost:8081/q/swagger-ui
     police         http://localhost:8082   http://localhost:8082/q/swagger-ui
