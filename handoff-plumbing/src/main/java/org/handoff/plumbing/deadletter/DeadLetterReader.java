@@ -1,6 +1,7 @@
 package org.handoff.plumbing.deadletter;
 
 import io.smallrye.common.annotation.Identifier;
+import org.handoff.plumbing.KafkaConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,21 +28,11 @@ import java.util.Set;
 @ApplicationScoped
 public class DeadLetterReader {
 
-    /** Only the connection settings of the service's broker configuration; the rest is this reader's own. */
-    private static final List<String> CONNECTION_PREFIXES = List.of("bootstrap.servers", "security.", "sasl.", "ssl.",
-            "client.dns.lookup");
-
     private final Map<String, Object> connection;
     private final DeadLetterSettings settings;
 
     public DeadLetterReader(@Identifier("default-kafka-broker") Map<String, Object> broker, DeadLetterSettings settings) {
-        Map<String, Object> kept = new HashMap<>();
-        broker.forEach((key, value) -> {
-            if (CONNECTION_PREFIXES.stream().anyMatch(key::startsWith)) {
-                kept.put(key, value);
-            }
-        });
-        this.connection = Map.copyOf(kept);
+        this.connection = Map.copyOf(KafkaConnection.settings(broker));
         this.settings = settings;
     }
 

@@ -3,6 +3,7 @@ package org.handoff.plumbing.deadletter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.handoff.plumbing.NativeRows;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,7 +34,7 @@ public class ReplayLedger {
                     for (Object[] row : (List<Object[]>) rows) {
                         byPosition.put(new DeadLetterPosition((String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).longValue()),
                                 new DeadLetter.LastReplay(DeadLetterStatus.fromLabel((String) row[3]).orElseThrow(),
-                                        (String) row[4], (String) row[5], instant(row[6]), ((Number) row[7]).intValue()));
+                                        (String) row[4], (String) row[5], NativeRows.instant(row[6]), ((Number) row[7]).intValue()));
                     }
                     return byPosition;
                 })));
@@ -54,13 +55,4 @@ public class ReplayLedger {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
-    }
 }

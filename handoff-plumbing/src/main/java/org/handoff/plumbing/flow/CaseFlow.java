@@ -5,12 +5,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.handoff.plumbing.NativeRows;
 import org.handoff.plumbing.audit.AuditLog;
 import org.handoff.plumbing.tracing.TraceContext;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -64,26 +64,17 @@ public class CaseFlow {
     }
 
     private static Produced produced(Object[] row) {
-        Instant occurred = instant(row[3]);
-        Instant published = instant(row[4]);
+        Instant occurred = NativeRows.instant(row[3]);
+        Instant published = NativeRows.instant(row[4]);
         return new Produced((String) row[0], (String) row[1], (String) row[2], occurred, published,
                 published == null ? null : Duration.between(occurred, published), TraceContext.traceId((String) row[5]));
     }
 
     private static Consumed consumed(Object[] row) {
-        Instant produced = instant(row[4]);
-        Instant applied = instant(row[5]);
+        Instant produced = NativeRows.instant(row[4]);
+        Instant applied = NativeRows.instant(row[5]);
         return new Consumed((String) row[0], (String) row[1], (String) row[2], (String) row[3], produced, applied,
                 produced == null ? null : Duration.between(produced, applied), (String) row[6]);
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
-    }
 }

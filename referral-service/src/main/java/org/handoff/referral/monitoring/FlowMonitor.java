@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.handoff.events.Topics;
+import org.handoff.plumbing.KafkaConnection;
 import org.handoff.plumbing.MessagingConfig;
 
 import java.time.Clock;
@@ -42,8 +43,6 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class FlowMonitor {
 
-    private static final List<String> CONNECTION_PREFIXES = List.of("bootstrap.servers", "security.", "sasl.", "ssl.",
-            "client.dns.lookup");
     private static final long TIMEOUT_SECONDS = 10;
 
     private final Map<String, Object> connection;
@@ -57,12 +56,7 @@ public class FlowMonitor {
 
     public FlowMonitor(@Identifier("default-kafka-broker") Map<String, Object> broker, MessagingConfig messaging,
                        FlowSettings settings, Clock clock, MeterRegistry metrics) {
-        Map<String, Object> kept = new HashMap<>();
-        broker.forEach((key, value) -> {
-            if (CONNECTION_PREFIXES.stream().anyMatch(key::startsWith)) {
-                kept.put(key, value);
-            }
-        });
+        Map<String, Object> kept = KafkaConnection.settings(broker);
         settings.saslJaasConfig().ifPresent(login -> kept.put("sasl.jaas.config", login));
         kept.put(AdminClientConfig.CLIENT_ID_CONFIG, "flow-monitor");
         this.connection = Map.copyOf(kept);

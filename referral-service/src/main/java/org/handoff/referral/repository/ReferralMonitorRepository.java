@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.handoff.events.ReferralState;
+import org.handoff.plumbing.NativeRows;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,7 +76,7 @@ public class ReferralMonitorRepository {
                         .setParameter("limit", size).setParameter("offset", page * size).getResultList())
                 .map(rows -> rows.stream().map(row -> new AttentionRow((java.util.UUID) row[0], (java.util.UUID) row[1],
                         (String) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6], (String) row[7],
-                        instant(row[8]), instant(row[9]), (String) row[10], instant(row[11]), ((Number) row[12]).intValue())).toList());
+                        NativeRows.instant(row[8]), NativeRows.instant(row[9]), (String) row[10], NativeRows.instant(row[11]), ((Number) row[12]).intValue())).toList());
     }
 
     private static <Q extends org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<?>> Q bind(Q query, Attention attention,
@@ -87,13 +88,4 @@ public class ReferralMonitorRepository {
         return query;
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
-    }
 }
