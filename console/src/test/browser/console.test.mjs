@@ -123,6 +123,11 @@ test('a duty officer sees a new report in the live feed within seconds and ackno
     assert.match(timeline, /HEALTH/);
     assert.match(timeline, /SOCIAL/);
     await visited(page, 'case-duty-officer');
+
+    // the link every notification carries (mail, SMS, webhook) opens the same page
+    await page.goto(`${CONSOLE_URL}/cases/${reportedCase}/referrals/${stored[0].referralId}`);
+    await page.getByRole('heading', { level: 1, name: `Case ${ref}` }).waitFor();
+    assert.ok(page.url().endsWith(`/cases/${reportedCase}#timeline`), page.url());
   } finally {
     await context.close();
   }

@@ -68,7 +68,7 @@ class DemoStackTest {
             assertTrue(mail.contains("Case: " + caseRef), mail);
             assertTrue(mail.contains("Priority: EMERGENCY"), mail);
             assertTrue(mail.contains("(Asia/Almaty)"), "the deadline in the roster's time zone: " + mail);
-            assertTrue(mail.contains("/console/cases/" + caseId + "/referrals/"), mail);
+            assertTrue(mail.contains("Open the referral: " + Stack.CONSOLE + "/cases/" + caseId + "/referrals/"), mail);
             assertTrue(mail.contains("Acknowledge this notification: http://localhost:8085/api/v1/acknowledgements/"), mail);
 
             // the referring agency's duty officer: both handoffs received, by mail and on the live feed

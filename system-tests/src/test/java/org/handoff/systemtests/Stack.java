@@ -26,6 +26,8 @@ final class Stack {
     /** The DEMO mailbox (GreenMail's HTTP API) and SMS/webhook sink of deploy/local/demo.sh. */
     static final String MAILBOX = "http://localhost:8025";
     static final String SINK = "http://localhost:8026";
+    /** The web console (deploy/local/services.sh), where every notification links to. */
+    static final String CONSOLE = "http://localhost:8086";
 
     private Stack() {
     }

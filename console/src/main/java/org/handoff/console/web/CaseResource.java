@@ -57,6 +57,16 @@ public class CaseResource {
         }
     }
 
+    /**
+     * Where notification-service's links point (mail, SMS, webhook: {@code <console>/cases/<case>/referrals/<referral>}):
+     * the case's page, which shows that referral in its timeline.
+     */
+    @GET
+    @Path("/{caseId}/referrals/{referralId}")
+    public Response referral(@PathParam("caseId") UUID caseId, @PathParam("referralId") UUID referralId) {
+        return Response.seeOther(UriBuilder.fromPath("/cases/{id}").fragment("timeline").build(caseId)).build();
+    }
+
     @GET
     @Path("/{caseId}")
     @Produces(MediaType.TEXT_HTML)

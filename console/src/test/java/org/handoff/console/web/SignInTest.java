@@ -21,7 +21,8 @@ import static org.hamcrest.Matchers.not;
 class SignInTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/duty", "/duty/feed", "/admin/dead-letters", "/cases", "/cases/3f2b8c1e-0000-4000-8000-000000000001"})
+    @ValueSource(strings = {"/", "/duty", "/duty/feed", "/admin/dead-letters", "/cases", "/cases/3f2b8c1e-0000-4000-8000-000000000001",
+            "/cases/3f2b8c1e-0000-4000-8000-000000000001/referrals/3f2b8c1e-0000-4000-8000-000000000002"})
     void aPageWithoutSessionRedirectsToTheLoginWithPkce(String path) {
         RestAssured.given().redirects().follow(false)
                 .get(path)

@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -113,16 +114,24 @@ public class FlowMonitor {
             }
 
             List<FlowSnapshot.GroupLag> groups = new ArrayList<>();
-            for (ConsumerGroupListing group : client.listConsumerGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(group.groupId())
+            List<String> groupIds = client.listConsumerGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+                    .map(ConsumerGroupListing::groupId).toList();
+            Map<String, ConsumerGroupDescription> members = client.describeConsumerGroups(groupIds).all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            for (String group : groupIds) {
+                Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                // a group's topics: those it committed on, and those its members are assigned but have
+                // not committed on yet (a fresh stack before its first event: lag is everything there)
                 Set<String> consumed = new java.util.TreeSet<>();
                 committed.keySet().forEach(partition -> consumed.add(partition.topic()));
+                members.get(group).members().forEach(member ->
+                        member.assignment().topicPartitions().forEach(partition -> consumed.add(partition.topic())));
                 for (String topic : consumed) {
                     if (!descriptions.containsKey(topic)) {
                         continue;   // not one of the contract's topics (e.g. another suite's prefix)
                     }
-                    groups.add(lag(group.groupId(), topic, descriptions.get(topic), committed, ends));
+                    groups.add(lag(group, topic, descriptions.get(topic), committed, ends));
                 }
             }
             groups.sort(Comparator.comparing(FlowSnapshot.GroupLag::group).thenComparing(FlowSnapshot.GroupLag::topic));
