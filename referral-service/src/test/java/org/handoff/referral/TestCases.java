@@ -69,7 +69,7 @@ public final class TestCases {
                 List.of(MatchKey.compute(MATCH_SECRET, IdentifierKind.PHONE, phone)), minor ? 15 : 29, minor, 1, "ru",
                 new SafeContact(ContactMethod.PHONE_CALL, false, LocalTime.of(9, 0), LocalTime.of(12, 0), ZoneId.of("Asia/Almaty")));
         Incident incident = new Incident(type, now.minus(sinceIncident), false, true, 1);
-        var risk = org.handoff.referral.service.RiskScorerTestAccess.assessment(riskYes, riskYes >= 14 ? RiskLevel.HIGH : null);
+        var risk = org.handoff.referral.service.RiskScorerTestAccess.assessment(riskYes, null);   // the checklist alone decides
         return new CaseReported(UUID.randomUUID(), UUID.randomUUID(), Sector.POLICE, OFFICER, now, "KZ-ALA", survivor,
                 incident, risk, services, consents, overrides);
     }

@@ -34,7 +34,7 @@ class HandoffScenarioTest {
         String officer = Stack.userToken("officer.police");
         Response created = given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(report())
+                .body(Stack.policeReport())
                 .post(Stack.url("police-service") + "/api/v1/reports");
         assertEquals(201, created.statusCode(), created.asString());
         String caseId = created.jsonPath().getString("caseId");
@@ -168,31 +168,5 @@ class HandoffScenarioTest {
     private static List<String> steps(List<Map<String, Object>> timeline, String sector) {
         return timeline.stream().filter(step -> sector.equals(step.get("recipientSector")))
                 .map(step -> (String) step.get("state")).toList();
-    }
-
-    private static String report() {
-        Instant incident = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        String answers = Stack.riskAnswers(16);
-        return """
-                {
-                  "region": "KZ-ALA",
-                  "survivor": {
-                    "fullName": "Demo Survivor",
-                    "phone": "+7 701 555 %s",
-                    "ageYears": 31,
-                    "preferredLanguage": "ru",
-                    "safeContact": {"method": "PHONE_CALL", "canLeaveMessage": false,
-                                    "safeFrom": "09:00:00", "safeTo": "12:00:00", "timeZone": "Asia/Almaty"}
-                  },
-                  "incident": {"type": "SEXUAL_ASSAULT", "occurredAt": "%s", "injuryReported": true,
-                               "priorIncidentsLast12Months": 1},
-                  "risk": {"answers": {%s}},
-                  "consents": [
-                    {"sector": "HEALTH", "dataCategories": ["CONTACT", "INCIDENT", "HEALTH"], "granted": true},
-                    {"sector": "SOCIAL", "dataCategories": ["CONTACT", "INCIDENT", "RISK_ASSESSMENT"], "granted": true}
-                  ],
-                  "servicesRequested": ["MEDICAL_CARE", "SHELTER"]
-                }
-                """.formatted(String.format("%04d", (int) (Math.random() * 10000)), incident, answers);
     }
 }

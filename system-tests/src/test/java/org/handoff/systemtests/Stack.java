@@ -5,6 +5,8 @@ import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -91,6 +93,36 @@ final class Stack {
             "CRIMINAL_HISTORY");
 
     /** The risk checklist's answers as JSON members: the first {@code yes} items yes, the rest no. */
+    /**
+     * A high-risk sexual assault reported to police with the survivor's consent for health and social
+     * services: referral-service refers it to both (REST body of police-service POST /api/v1/reports).
+     */
+    static String policeReport() {
+        Instant incident = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String answers = Stack.riskAnswers(16);
+        return """
+                {
+                  "region": "KZ-ALA",
+                  "survivor": {
+                    "fullName": "Demo Survivor",
+                    "phone": "+7 701 555 %s",
+                    "ageYears": 31,
+                    "preferredLanguage": "ru",
+                    "safeContact": {"method": "PHONE_CALL", "canLeaveMessage": false,
+                                    "safeFrom": "09:00:00", "safeTo": "12:00:00", "timeZone": "Asia/Almaty"}
+                  },
+                  "incident": {"type": "SEXUAL_ASSAULT", "occurredAt": "%s", "injuryReported": true,
+                               "priorIncidentsLast12Months": 1},
+                  "risk": {"answers": {%s}},
+                  "consents": [
+                    {"sector": "HEALTH", "dataCategories": ["CONTACT", "INCIDENT", "HEALTH"], "granted": true},
+                    {"sector": "SOCIAL", "dataCategories": ["CONTACT", "INCIDENT", "RISK_ASSESSMENT"], "granted": true}
+                  ],
+                  "servicesRequested": ["MEDICAL_CARE", "SHELTER"]
+                }
+                """.formatted(String.format("%04d", (int) (Math.random() * 10000)), incident, answers);
+    }
+
     static String riskAnswers(int yes) {
         return IntStream.range(0, RISK_ITEMS.size())
                 .mapToObj(i -> "\"" + RISK_ITEMS.get(i) + "\":" + (i < yes))

@@ -27,9 +27,11 @@ import static org.handoff.plumbing.testing.KafkaTestSupport.header;
 import static org.handoff.plumbing.testing.KafkaTestSupport.readUntil;
 import static org.handoff.plumbing.testing.KafkaTestSupport.topic;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,20 +66,51 @@ class CaseApiTest {
         given().auth().oauth2(TestCases.policeOfficer("shymkent-police-dept-2")).get(path).then().statusCode(403);
     }
 
+    /** No professional judgement on these reports: the checklist and the rule file's thresholds alone decide. */
+    @Test
+    void theChecklistAloneSetsTheRiskAtTheRuleFilesThresholds() {
+        String manager = TestCases.caseManager();
+        CaseReported high = reported();   // 16 of 24 yes; the rule file says HIGH from 14
+        given().auth().oauth2(manager).get("/api/v1/cases/" + high.caseId()).then().statusCode(200)
+                .body("riskLevel", equalTo("HIGH"))
+                .body("riskBasis", equalTo("16 of 24 checklist items yes: HIGH"))
+                // rule high-risk-social: the shelter request becomes URGENT, not ROUTINE
+                .body("referrals.find { it.recipientSector == 'SOCIAL' }.priority", equalTo("URGENT"));
+        for (int[] yesAndLevel : new int[][]{{13, 1}, {10, 1}, {9, 0}}) {
+            CaseReported report = TestCases.report(clock.instant(), org.handoff.events.IncidentType.RAPE,
+                    java.time.Duration.ofHours(6), yesAndLevel[0], false, high.servicesRequested(), high.consents(), List.of(),
+                    "+7 701 555 0102");
+            TestCases.reportCase(report);
+            TestCases.awaitReferrals(report.caseId(), 2);
+            String level = yesAndLevel[1] == 1 ? "MEDIUM" : "STANDARD";
+            given().auth().oauth2(manager).get("/api/v1/cases/" + report.caseId()).then().statusCode(200)
+                    .body("riskLevel", equalTo(level))
+                    .body("riskBasis", equalTo(yesAndLevel[0] + " of 24 checklist items yes: " + level))
+                    .body("referrals.find { it.recipientSector == 'SOCIAL' }.priority", equalTo("ROUTINE"));
+        }
+    }
+
     @Test
     void referralListIsFilteredToTheCallersAgencyAndPaginated() {
-        CaseReported report = reported();
-        given().auth().oauth2(TestCases.healthWorker()).queryParam("size", 100)
+        reported();   // one health and one social referral, at least
+        int healthSees = given().auth().oauth2(TestCases.healthWorker()).queryParam("size", 100)
                 .get("/api/v1/referrals").then().statusCode(200)
-                .body("items.recipientAgency", everyItem(equalTo(TestCases.HEALTH_AGENCY)));
-        given().auth().oauth2(TestCases.admin()).queryParam("sector", "SOCIAL").queryParam("size", 1)
+                .body("items", not(empty()))
+                .body("items.recipientAgency", everyItem(equalTo(TestCases.HEALTH_AGENCY)))
+                .extract().path("total");
+        int adminSees = given().auth().oauth2(TestCases.admin()).queryParam("sector", "SOCIAL").queryParam("size", 1)
                 .get("/api/v1/referrals").then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("size", equalTo(1))
-                .body("items[0].recipientSector", equalTo("SOCIAL"));
+                .body("items[0].recipientSector", equalTo("SOCIAL"))
+                .extract().path("total");
+        assertTrue(adminSees >= 1, "the social referral exists");
+        int everything = given().auth().oauth2(TestCases.admin()).queryParam("size", 1).get("/api/v1/referrals")
+                .then().statusCode(200).extract().path("total");
+        assertTrue(everything >= healthSees + adminSees, "the health worker's list leaves out the other sectors' referrals: "
+                + healthSees + " of " + everything);
         given().auth().oauth2(TestCases.admin()).queryParam("size", 1000).get("/api/v1/referrals")
                 .then().statusCode(400).contentType("application/problem+json");
-        assertTrue(report.caseId() != null);
     }
 
     @Test
