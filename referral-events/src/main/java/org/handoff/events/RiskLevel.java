@@ -1,6 +1,6 @@
 package org.handoff.events;
 
-/** Risk level: DASH yes-count ≥ 14 → HIGH, 10–13 → MEDIUM, else STANDARD; judgement may raise it. */
+/** Risk level, from the checklist by the country's {@link RiskScale} (Kazakhstan: ≥ 14 yes HIGH, 10–13 MEDIUM); judgement may raise it. */
 public enum RiskLevel {
     STANDARD,
     MEDIUM,

@@ -3,17 +3,8 @@ package org.handoff.referral.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.util.Optional;
-
 @ConfigMapping(prefix = "handoff.referral")
 public interface RoutingConfig {
-
-    /** Country whose SOP rule file (classpath routing/&lt;country&gt;.yaml) applies. */
-    @WithDefault("kz")
-    String country();
-
-    /** A rule file on disk instead of the bundled one, for a country's own SOPs. */
-    Optional<String> rulesFile();
 
     DeadlineWatch deadlineWatch();
 

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.handoff.events.RiskScale;
 import org.handoff.events.CaseReported;
 import org.handoff.events.MatchKey;
 import org.handoff.plumbing.audit.AuditLog;
@@ -52,7 +53,7 @@ public class CaseRegistry {
 
     private Uni<Void> openNew(CaseReported report, EventContext context) {
         Instant now = Instant.now(clock);
-        RiskScore risk = scorer.score(report.risk(), report.incident());
+        RiskScale.Score risk = scorer.score(report.risk(), report.incident());
         CaseFile caseFile = caseFile(report, risk, context, now);
         List<PlannedReferral> plan = router.route(facts(report, risk), now, report.originSector(), report.consents(),
                 report.legalOverrides());
@@ -83,12 +84,12 @@ public class CaseRegistry {
         return key.kind().name() + ":" + key.hash();
     }
 
-    static CaseFacts facts(CaseReported report, RiskScore risk) {
+    static CaseFacts facts(CaseReported report, RiskScale.Score risk) {
         return new CaseFacts(report.incident().type(), report.incident().occurredAt(), risk.level(),
                 report.survivor().minor(), report.incident().injuryReported(), report.servicesRequested());
     }
 
-    private CaseFile caseFile(CaseReported report, RiskScore risk, EventContext context, Instant now) {
+    private CaseFile caseFile(CaseReported report, RiskScale.Score risk, EventContext context, Instant now) {
         CaseFile caseFile = new CaseFile();
         caseFile.id = report.caseId();
         caseFile.survivorRef = report.survivor().ref();

@@ -3,36 +3,19 @@ package org.handoff.referral.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.handoff.events.Incident;
 import org.handoff.events.RiskAssessment;
-import org.handoff.events.RiskLevel;
+import org.handoff.events.RiskScale;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** Scores the DASH-style checklist with the thresholds of the country's rule file. */
+/** Scores a report's checklist on the country's scale (the rule file's risk section), as every sector does at intake. */
 @ApplicationScoped
 public class RiskScorer {
 
-    private final RoutingRules.RiskPolicy policy;
+    private final RiskScale scale;
 
     public RiskScorer(RoutingRules rules) {
-        this.policy = rules.risk();
+        this.scale = rules.risk();
     }
 
-    public RiskScore score(RiskAssessment assessment, Incident incident) {
-        int yes = assessment == null ? 0 : assessment.yesCount();
-        RiskLevel scored = yes >= policy.highAtLeast() ? RiskLevel.HIGH
-                : yes >= policy.mediumAtLeast() ? RiskLevel.MEDIUM : RiskLevel.STANDARD;
-        List<String> basis = new ArrayList<>(List.of(yes + " of 24 checklist items yes: " + scored));
-        RiskLevel level = scored;
-        if (assessment != null && assessment.professionalJudgement() != null
-                && assessment.professionalJudgement().ordinal() > level.ordinal()) {
-            level = assessment.professionalJudgement();
-            basis.add("raised to " + level + " by professional judgement");
-        }
-        if (incident.priorIncidentsLast12Months() >= policy.repeatIncidentsRaise() && level != RiskLevel.HIGH) {
-            level = RiskLevel.values()[level.ordinal() + 1];
-            basis.add("raised to " + level + " by " + incident.priorIncidentsLast12Months() + " incidents in 12 months");
-        }
-        return new RiskScore(level, yes, String.join("; ", basis));
+    public RiskScale.Score score(RiskAssessment assessment, Incident incident) {
+        return scale.score(assessment, incident.priorIncidentsLast12Months());
     }
 }

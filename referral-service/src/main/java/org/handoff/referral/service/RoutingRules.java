@@ -4,6 +4,7 @@ import org.handoff.events.IncidentType;
 import org.handoff.events.LegalOverride;
 import org.handoff.events.Priority;
 import org.handoff.events.RiskLevel;
+import org.handoff.events.RiskScale;
 import org.handoff.events.Sector;
 import org.handoff.events.ServiceType;
 
@@ -14,14 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One country's SOP as read from its rule file; see src/main/resources/routing/kz.yaml. */
-public record RoutingRules(String country, RiskPolicy risk, Map<Priority, DeadlinePolicy> deadlines,
+/** One country's SOP as read from its rule file ({@link org.handoff.events.RuleFiles}; referral-events routing/kz.yaml). */
+public record RoutingRules(String country, RiskScale risk, Map<Priority, DeadlinePolicy> deadlines,
                            EscalationPolicy escalation, ClinicalWindowPolicy clinicalWindows,
                            Duration protectionOrderDue, Map<Sector, Set<ServiceType>> sectorServices,
                            Map<String, Map<Sector, String>> agencies, List<Rule> rules) {
-
-    public record RiskPolicy(int highAtLeast, int mediumAtLeast, int repeatIncidentsRaise) {
-    }
 
     public record DeadlinePolicy(Duration receipt, Duration acceptance) {
     }
@@ -62,7 +60,6 @@ public record RoutingRules(String country, RiskPolicy risk, Map<Priority, Deadli
                     && policy.acceptance().compareTo(policy.receipt()) >= 0, "deadlines for " + priority + " are missing or inverted");
             require(escalation.repeatEvery().get(priority) != null, "escalation repeat-every for " + priority + " is missing");
         }
-        require(risk.highAtLeast() > risk.mediumAtLeast() && risk.mediumAtLeast() > 0, "risk thresholds must be ordered");
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {
             require(rule.id() != null && ids.add(rule.id()), "rule ids must be present and unique: " + rule.id());

@@ -6,6 +6,7 @@ import org.handoff.events.IncidentType;
 import org.handoff.events.RiskAssessment;
 import org.handoff.events.RiskItem;
 import org.handoff.events.RiskLevel;
+import org.handoff.events.RiskScale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,7 +37,7 @@ class RiskScorerTest {
             "3,  -,        2, STANDARD",
             "3,  MEDIUM,   3, HIGH"})
     void scoresTheChecklistJudgementAndRepeatIncidents(int yes, RiskLevel judgement, int prior, RiskLevel expected) {
-        RiskScore score = scorer.score(assessment(yes, judgement), incident(prior));
+        RiskScale.Score score = scorer.score(assessment(yes, judgement), incident(prior));
         assertEquals(expected, score.level());
         assertEquals(yes, score.yesCount());
     }

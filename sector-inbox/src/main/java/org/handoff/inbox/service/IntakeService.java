@@ -17,6 +17,8 @@ import org.handoff.events.LegalOverrideRecord;
 import org.handoff.events.MatchKey;
 import org.handoff.events.RiskAssessment;
 import org.handoff.events.RiskLevel;
+import org.handoff.events.RiskScale;
+import org.handoff.events.RuleFiles;
 import org.handoff.events.SafeContact;
 import org.handoff.events.Survivor;
 import org.handoff.events.Topics;
@@ -30,6 +32,7 @@ import org.handoff.inbox.repository.ReportRepository;
 import org.handoff.inbox.rest.ConsentWithdrawalRequest;
 import org.handoff.inbox.rest.ReportRequest;
 import org.handoff.inbox.rest.ReportView;
+import org.handoff.plumbing.RulesConfig;
 import org.handoff.plumbing.outbox.Outbox;
 import org.handoff.plumbing.outbox.OutgoingEvent;
 import org.handoff.plumbing.problem.ProblemException;
@@ -55,6 +58,7 @@ import java.util.stream.Collectors;
 public class IntakeService {
 
     private final ReportRepository reports;
+    private final RiskScale riskScale;
     private final Outbox outbox;
     private final PiiCipher cipher;
     private final ObjectMapper json;
@@ -64,7 +68,9 @@ public class IntakeService {
     private final Instance<IntakeListener> listeners;
 
     public IntakeService(ReportRepository reports, Outbox outbox, PiiCipher cipher, ObjectMapper json, Clock clock,
-                         SectorConfig sector, MatchKeyConfig matchKey, Instance<IntakeListener> listeners) {
+                         SectorConfig sector, MatchKeyConfig matchKey, Instance<IntakeListener> listeners,
+                         RulesConfig rules) {
+        this.riskScale = RuleFiles.riskScale(rules.file(), rules.country());
         this.reports = reports;
         this.outbox = outbox;
         this.cipher = cipher;
@@ -88,7 +94,8 @@ public class IntakeService {
             throw ProblemException.badRequest(e.getMessage());
         }
         int prior = request.incident().priorIncidentsLast12Months();
-        RiskLevel level = RiskScoring.level(event.risk(), prior);
+        // the scale referral-service routes by: a report HIGH here is HIGH there
+        RiskLevel level = riskScale.score(event.risk(), prior).level();
 
         var survivor = request.survivor();
         SurvivorPii pii = new SurvivorPii(survivor.fullName(), survivor.nationalId(), survivor.phone(),
