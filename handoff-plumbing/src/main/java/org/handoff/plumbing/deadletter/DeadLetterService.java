@@ -70,7 +70,7 @@ public class DeadLetterService {
     Uni<List<DeadLetter>> matching(DeadLetterFilter filter) {
         return blocking(() -> reader.readAll(topics.all()))
                 .chain(records -> ledger.all().map(replays -> records.stream()
-                        .map(record -> DeadLetter.of(record, replays.get(position(record))))
+                        .map(record -> DeadLetter.of(record, replays.of(record)))
                         .filter(deadLetter -> consumers.containsKey(deadLetter.consumer()))
                         .filter(filter::matches)
                         .sorted(Comparator.comparing(DeadLetter::deadLetteredAt, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -80,7 +80,7 @@ public class DeadLetterService {
 
     public Uni<DeadLetter> get(DeadLetterPosition position, AuditLog.Who who) {
         return find(position)
-                .chain(record -> ledger.all().map(replays -> DeadLetter.of(record, replays.get(position))))
+                .chain(record -> ledger.all().map(replays -> DeadLetter.of(record, replays.of(record))))
                 .call(deadLetter -> audited(who, "dead-letter.read", position.toString(), deadLetter.eventId()));
     }
 
@@ -134,9 +134,5 @@ public class DeadLetterService {
     /** Broker reads block: on a worker thread, resuming on the caller's Vert.x context (where the reactive session lives). */
     private <T> Uni<T> blocking(Callable<T> work) {
         return Uni.createFrom().completionStage(() -> vertx.executeBlocking(work, false).toCompletionStage());
-    }
-
-    private static DeadLetterPosition position(ConsumerRecord<String, String> record) {
-        return new DeadLetterPosition(record.topic(), record.partition(), record.offset());
     }
 }
