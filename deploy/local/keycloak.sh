@@ -33,7 +33,13 @@ ensure_fresh_import() {
     fi
     mkdir -p "$KC_HOME/data/import"
     # Keycloak resolves the ${..._CLIENT_SECRET} placeholders from the environment on import.
-    cp "$REALM_FILE" "$KC_HOME/data/import/handoff-realm.json"
+    # Swagger UI of each service exchanges its code for a token from the browser: the console
+    # client lets those origins (the services of lib.sh) call the token endpoint (CORS).
+    local origins="" entry
+    for entry in "${HANDOFF_SERVICES[@]}"; do
+        origins+="${origins:+, }\"http://localhost:${entry##*:}\""
+    done
+    sed "s|\"@LOCAL_SERVICE_ORIGINS@\"|$origins|" "$REALM_FILE" > "$KC_HOME/data/import/handoff-realm.json"
 }
 
 start() {

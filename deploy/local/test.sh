@@ -5,8 +5,9 @@
 #   2. full-stack scenarios: `mvn verify -Psystem-tests -pl system-tests` against the real
 #      stack from start.sh (left running afterwards if it was running before), then the console's
 #      browser tests (console/src/test/browser: headless Debian Chromium driven by playwright-core,
-#      axe-core on every page) against the same stack; installs chromium, node and npm if missing.
-# Exits non-zero if any Maven run or the browser tests failed.
+#      axe-core on every page) against the same stack, and Redocly CLI's lint of the five services'
+#      live OpenAPI documents and Swagger UI's sign-in (deploy/openapi/check.sh); installs chromium, node and npm if missing.
+# Exits non-zero if any Maven run, the lint or the browser tests failed.
 set -euo pipefail
 here="$(dirname "$0")"
 . "$here/lib.sh"
@@ -79,6 +80,10 @@ else
     "$here/start.sh"
 fi
 (cd "$ROOT_DIR" && mvn -B verify -Psystem-tests -pl system-tests)
+
+log "tests, stage 2: the five live OpenAPI documents (Redocly lint) and Swagger UI's sign-in (deploy/openapi)"
+ensure_browser_tools   # node, npm and chromium
+"$DEPLOY_DIR/openapi/check.sh"
 
 log "tests, stage 2: alert rules and dashboards against the Prometheus scraping the stack (deploy/monitoring)"
 if ! running_pid prometheus >/dev/null; then

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.handoff.plumbing.testing.TestTokens.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -77,6 +78,50 @@ public abstract class ServiceFoundationTest {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/v1/me"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    /**
+     * What an agency system's developer reads before calling: where the service is, how to get a token
+     * (the Keycloak realm), and on every operation whether it needs one and the problem+json it answers
+     * with when refused. The test command also lints the live documents with Redocly.
+     */
+    @Test
+    void openApiNamesTheServerTheRealmAndEveryOperationsSecurityAndProblems() {
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        assertTrue(!document.getList("servers.url").isEmpty(), "servers");
+        assertEquals("openIdConnect", document.getString("components.securitySchemes.keycloak.type"));
+        assertTrue(document.getString("components.securitySchemes.keycloak.openIdConnectUrl")
+                .endsWith("/.well-known/openid-configuration"), document.getString("components.securitySchemes"));
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        java.util.Set<String> operationIds = new java.util.HashSet<>();
+        List<String> problems = new java.util.ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String name = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+            if (!operationIds.add(String.valueOf(operation.get("operationId")))) {
+                problems.add(name + ": operationId " + operation.get("operationId") + " not unique");
+            }
+            List<?> security = (List<?>) operation.get("security");
+            if (security == null) {
+                problems.add(name + ": no security (an empty list if it is public)");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            List<String> refusals = security == null || security.isEmpty() ? List.of() : List.of("401", "403");
+            for (String status : refusals) {
+                if (!responses.containsKey(status)) {
+                    problems.add(name + ": needs a token but documents no " + status);
+                }
+            }
+            responses.forEach((status, response) -> {
+                Object content = response.get("content");
+                if (status.startsWith("4") && !(content instanceof Map<?, ?> media && media.containsKey("application/problem+json"))) {
+                    problems.add(name + ": " + status + " without application/problem+json");
+                }
+            });
+        }));
+        assertTrue(operationIds.size() > 5, "the document has the service's operations: " + operationIds);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test
