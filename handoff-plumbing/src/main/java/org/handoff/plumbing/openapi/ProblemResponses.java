@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Documents, once for every service, the problem+json answers {@code ProblemMappers} gives: on every
- * operation the statuses it can actually produce, each with the RFC 9457 {@code Problem} schema —
+ * operation that answers in JSON the statuses it can actually produce, each with the RFC 9457 {@code Problem} schema —
  * 400 (bad input: it takes parameters or a body), 401 and 403 (it needs a token), 404 (its path names
  * something), 409 (a state or Idempotency-Key conflict), 412 and 428 (it takes If-Match). A public
  * operation (a one-time link, no token) says so with an empty security list, not by leaving it out.
@@ -44,6 +44,9 @@ public class ProblemResponses implements OASFilter {
     private static void document(String path, Operation operation) {
         if (operation.getSecurity() == null) {
             operation.setSecurity(List.of());   // no token needed: explicitly public
+        }
+        if (answersOnlyHtml(operation)) {
+            return;   // a page for a person (a one-time link): it says what went wrong in HTML, as documented there
         }
         Map<String, String> statuses = new LinkedHashMap<>();
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
@@ -76,6 +79,17 @@ public class ProblemResponses implements OASFilter {
                     OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA))));
         });
         operation.setResponses(responses);
+    }
+
+    static boolean answersOnlyHtml(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return false;
+        }
+        var media = operation.getResponses().getAPIResponses().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null
+                        && e.getValue().getContent().getMediaTypes() != null)
+                .flatMap(e -> e.getValue().getContent().getMediaTypes().keySet().stream()).toList();
+        return !media.isEmpty() && media.stream().allMatch(type -> type.startsWith("text/html"));
     }
 
     private static boolean has(List<Parameter> parameters, String header) {

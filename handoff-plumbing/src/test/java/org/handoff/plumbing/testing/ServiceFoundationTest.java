@@ -113,10 +113,14 @@ public abstract class ServiceFoundationTest {
                     problems.add(name + ": needs a token but documents no " + status);
                 }
             }
+            boolean page = responses.entrySet().stream().filter(e -> e.getKey().startsWith("2"))
+                    .allMatch(e -> e.getValue().get("content") instanceof Map<?, ?> media && !media.isEmpty()
+                            && media.keySet().stream().allMatch(type -> String.valueOf(type).startsWith("text/html")));
             responses.forEach((status, response) -> {
                 Object content = response.get("content");
-                if (status.startsWith("4") && !(content instanceof Map<?, ?> media && media.containsKey("application/problem+json"))) {
-                    problems.add(name + ": " + status + " without application/problem+json");
+                String expected = page ? "text/html" : "application/problem+json";
+                if (status.startsWith("4") && !(content instanceof Map<?, ?> media && media.containsKey(expected))) {
+                    problems.add(name + ": " + status + " without " + expected);
                 }
             });
         }));

@@ -16,8 +16,15 @@ public interface NotificationConfig {
     String publicUrl();
 
     /** The duty console; a notification links to the referral there (no survivor data in the link). */
-    @WithDefault("http://localhost:8081/console")
+    @WithDefault("http://localhost:8086")
     String consoleUrl();
+
+    /**
+     * How long a one-time acknowledgement link works after its notification was made: a forwarded or
+     * leaked old mail acknowledges nothing. Used once, it is spent at once anyway.
+     */
+    @WithDefault("P2D")
+    java.time.Duration acknowledgementLinkValidFor();
 
     /** Language of a recipient whose own language has no templates yet. */
     @WithDefault("en")

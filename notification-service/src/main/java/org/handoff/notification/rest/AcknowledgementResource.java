@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.handoff.notification.Notification;
 import org.handoff.notification.service.AcknowledgementService;
@@ -36,6 +38,9 @@ public class AcknowledgementResource {
     @Produces(MediaType.TEXT_HTML)
     @WithTransaction
     @Operation(summary = "The page behind a one-time acknowledgement link (acknowledges nothing by itself)")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "410", description = "The link was used already, has expired or never existed (a page saying so)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> show(@PathParam("token") String token) {
         return acknowledgements.peek(token).map(n -> n == null ? spent()
                 : page(200, "Acknowledge " + escape(n.subject),
@@ -46,6 +51,9 @@ public class AcknowledgementResource {
     @Produces(MediaType.TEXT_HTML)
     @WithTransaction
     @Operation(summary = "Acknowledge through a one-time link; the link is spent afterwards")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "410", description = "The link was used already, has expired or never existed (a page saying so)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> acknowledge(@PathParam("token") String token) {
         return acknowledgements.acknowledgeByLink(token)
                 .map((Notification n) -> page(200, "Acknowledged / Подтверждено", "<p>" + escape(n.subject) + "</p>"))
@@ -54,7 +62,7 @@ public class AcknowledgementResource {
 
     private static Response spent() {
         return page(410, "This link is no longer valid / Ссылка недействительна",
-                "<p>It was used already. Open the duty console to see the notification.</p>");
+                "<p>It was used already or has expired. Open the duty console to see the notification.</p>");
     }
 
     private static Response page(int status, String title, String body) {

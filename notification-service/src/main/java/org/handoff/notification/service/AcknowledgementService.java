@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.handoff.events.Actor;
 import org.handoff.notification.Notification;
+import org.handoff.notification.config.NotificationConfig;
 import org.handoff.notification.messaging.NotificationEvents;
 import org.handoff.notification.repository.NotificationRepository;
 import org.handoff.plumbing.audit.AuditLog;
@@ -27,9 +28,11 @@ public class AcknowledgementService {
     private final NotificationEvents events;
     private final AuditLog audit;
     private final Clock clock;
+    private final java.time.Duration linkValidFor;
 
     public AcknowledgementService(NotificationRepository notifications, EscalationService escalations,
-                                  NotificationEvents events, AuditLog audit, Clock clock) {
+                                  NotificationEvents events, AuditLog audit, Clock clock, NotificationConfig config) {
+        this.linkValidFor = config.acknowledgementLinkValidFor();
         this.notifications = notifications;
         this.escalations = escalations;
         this.events = events;
@@ -65,9 +68,9 @@ public class AcknowledgementService {
      * audit row names the recipient and says it was the link.
      */
     public Uni<Notification> acknowledgeByLink(String token) {
-        return notifications.byAckToken(token).chain(n -> n == null
+        return liveLink(token).chain(n -> n == null
                 ? Uni.createFrom().failure(new ProblemException(410, "link-used", "This link is no longer valid",
-                        "the link was used already or never existed; open the duty console to see the notification"))
+                        "the link was used already, has expired or never existed; open the duty console to see the notification"))
                 : record(n, n.recipient(), linkHolder(n), "notification.acknowledge.link"));
     }
 
@@ -76,8 +79,14 @@ public class AcknowledgementService {
      * page shows the subject, so a good link's opening is audited as a read.
      */
     public Uni<Notification> peek(String token) {
-        return notifications.byAckToken(token).call(n -> n == null ? Uni.createFrom().voidItem()
+        return liveLink(token).call(n -> n == null ? Uni.createFrom().voidItem()
                 : audit.record(linkHolder(n), "notification.read.link", "notification", n.id.toString(), null));
+    }
+
+    /** The link's notification, unless the link was used or is older than it may be. */
+    private Uni<Notification> liveLink(String token) {
+        Instant now = Instant.now(clock);
+        return notifications.byAckToken(token).map(n -> n == null || n.createdAt.plus(linkValidFor).isBefore(now) ? null : n);
     }
 
     private static AuditLog.Who linkHolder(Notification n) {

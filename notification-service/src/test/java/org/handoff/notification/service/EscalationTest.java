@@ -181,6 +181,20 @@ class EscalationTest {
         assertEquals(duty, e.acknowledgedBy);
     }
 
+    /** An old mail's link (forwarded, found later) acknowledges nothing: 410, and the escalation goes on. */
+    @Test
+    void anExpiredLinkIsRefusedAndAcknowledgesNothing() {
+        UUID referralId = overdueReferral().referralId();
+        Notification overdue = to(referralId, duty).get(1);
+
+        TestClockProducer.CLOCK.advance(Duration.ofHours(1).plusSeconds(1));   // %test: links work for PT1H
+        given().get("/api/v1/acknowledgements/{token}", overdue.ackToken).then().statusCode(410)
+                .contentType(ContentType.HTML).body(org.hamcrest.Matchers.containsString("expired"));
+        given().post("/api/v1/acknowledgements/{token}", overdue.ackToken).then().statusCode(410);
+        assertNull(escalation(referralId, DeadlineKind.ACCEPTANCE).acknowledgedBy);
+        assertNull(to(referralId, duty).get(1).acknowledgedAt, "the notification is still unacknowledged");
+    }
+
     @Test
     void acceptingTheReferralEndsTheEscalation() {
         ReferralLifecycleChanged referral = overdueReferral();
