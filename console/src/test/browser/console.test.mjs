@@ -7,7 +7,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { CONSOLE_URL, ROOT, reportCase, notificationsOfCase, caseRef, poisonPoliceInbox } from './stack.mjs';
+import {
+  CONSOLE_URL, ROOT, reportCase, notificationsOfCase, caseRef, poisonPoliceInbox, healthInboxReferral,
+} from './stack.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -260,6 +262,141 @@ test('an administrator finds a dead letter, replays it and sees its real outcome
     assert.equal(missing.status(), 404);
     await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
     await accessible(page, 'not-found');
+  } finally {
+    await context.close();
+  }
+});
+
+/** Reads a page again until `locator` shows on it (the stack does things by itself, within seconds). */
+async function untilShown(page, url, locator, what) {
+  const deadline = Date.now() + WITHIN;
+  for (;;) {
+    await page.goto(url);
+    if (await locator.count() > 0) return;
+    assert.ok(Date.now() < deadline, `${what} shows within ${WITHIN} ms`);
+    await page.waitForTimeout(500);
+  }
+}
+
+test('a health worker accepts, starts and completes a new referral from the inbox', async () => {
+  const caseId = await reportCase();
+  const ref = caseRef(caseId);
+  const { context, page } = await session();
+  try {
+    await signIn(page, 'worker.health');
+    await page.getByRole('link', { name: 'Inbox' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Referrals to health' }).waitFor();
+    // the police report's referral reaches health-service within seconds; the case id filter finds it
+    const row = page.locator('#inbox tbody tr', { hasText: ref });
+    await untilShown(page, `${CONSOLE_URL}/inbox?caseId=${caseId}`, row, `the health referral of ${ref}`);
+    const listed = await row.innerText();
+    assert.match(listed, /Emergency/);
+    assert.match(listed, /almaty-city-hospital-4/);
+    assert.match(listed, /Requested|Received/);
+    await visited(page, 'inbox');
+
+    await row.getByRole('link', { name: /Details/ }).click();
+    await page.getByRole('heading', { level: 1, name: `${ref}: referral to health` }).waitFor();
+    const referralId = (await page.locator('#referral code').first().innerText()).trim();
+    const text = await page.locator('main').innerText();
+    for (const pii of ['DEMO Survivor', '555 0100', 'SEXUAL_ASSAULT']) {
+      assert.ok(!text.includes(pii), `no survivor data (${pii}) on the inbox page`);
+    }
+    await visited(page, 'inbox-referral');
+
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.locator('#inbox-outcome', { hasText: 'You accepted this referral.' }).waitFor();
+    assert.equal(await page.locator('#referral-state').innerText(), 'Accepted');
+
+    await page.getByRole('button', { name: 'Start providing services' }).click();
+    await page.locator('#inbox-outcome', { hasText: 'You started providing services.' }).waitFor();
+    assert.equal(await page.locator('#referral-state').innerText(), 'In progress');
+    await page.getByLabel('Outcome').selectOption('SERVICES_PROVIDED');
+    await page.getByLabel('Medical care').check();
+    await visited(page, 'inbox-referral-complete');
+
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.locator('#inbox-outcome', { hasText: 'You completed this referral.' }).waitFor();
+    assert.equal(await page.locator('#referral-state').innerText(), 'Completed');
+    assert.match(await page.locator('main').innerText(), /Nothing is left to do in this state/);
+    await visited(page, 'inbox-referral-completed');
+
+    // stored in health-service, not just shown
+    const stored = await healthInboxReferral(referralId, 'worker.health');
+    assert.equal(stored.state, 'COMPLETED');
+    assert.equal(stored.outcome, 'SERVICES_PROVIDED');
+  } finally {
+    await context.close();
+  }
+});
+
+test('an administrator sees every service\'s consumer group and outbox on the flows page', async () => {
+  const { context, page } = await session();
+  try {
+    await signIn(page, 'admin.ops');
+    await page.getByRole('link', { name: 'Flows' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Flows' }).waitFor();
+    for (const service of ['referral', 'police', 'health', 'social', 'notification']) {
+      const row = await page.locator(`#services tr[data-service=${service}]`).innerText();
+      assert.match(row, new RegExp(`${service}-service`), `${service}-service has a row`);
+      assert.match(row, /\d+ unsent/, `${service}-service's outbox answered`);
+      assert.match(row, /\d+ dead letter/, `${service}-service's dead letters answered`);
+      assert.doesNotMatch(row, /did not answer|no consumer group/, `${service}-service: ${row}`);
+      assert.match(await page.locator('#consumers').innerText(), new RegExp(`${service}-service`),
+        `${service}-service's consumer group is on the broker`);
+    }
+    assert.match(await page.locator('#topics').innerText(), /handoff\.case-reported/);
+    assert.equal(await page.locator('main [role=alert]').count(), 0, 'every service answered');
+    await visited(page, 'flows');
+
+    await page.getByRole('link', { name: 'Overdue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overdue referrals' }).waitFor();
+    await visited(page, 'flows-overdue');
+  } finally {
+    await context.close();
+  }
+});
+
+test('an administrator replays a case\'s dead letters in bulk and sees each outcome', async () => {
+  // two events police-service cannot read, of one case
+  const poisonedCase = poisonPoliceInbox();
+  poisonPoliceInbox(poisonedCase);
+  const { context, page } = await session();
+  try {
+    await signIn(page, 'admin.ops');
+    const rows = page.locator('tbody tr', { hasText: caseRef(poisonedCase) });
+    const list = `${CONSOLE_URL}/admin/dead-letters?caseId=${poisonedCase}`;
+    await untilShown(page, list, rows.nth(1), `both dead letters of ${poisonedCase}`);
+    await visited(page, 'dead-letters-bulk');
+
+    // the first one ticked
+    await rows.first().getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Replay selected' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bulk replay' }).waitFor();
+    const job = page.locator('section.job[data-service=police]');
+    // the page follows the job by itself until it is done
+    await page.locator('section.job[data-state=finished]').waitFor({ timeout: WITHIN });
+    assert.match(await job.innerText(), /1 of 1 replayed/);
+    assert.match(await job.locator('table.results').innerText(), /failed again\s+.*not a valid ReferralRequested/);
+
+    // all matching the filter: both
+    await page.goto(list);
+    await page.getByRole('button', { name: 'Replay all matching (2)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bulk replay' }).waitFor();
+    await page.locator('section.job[data-state=finished]').waitFor({ timeout: WITHIN });
+    assert.match(await job.innerText(), /2 of 2 replayed/);
+    assert.match(await job.innerText(), /failed again: 2/);
+    const results = job.locator('table.results tbody tr');
+    assert.equal(await results.count(), 2);
+    for (const result of await results.allInnerTexts()) {
+      assert.match(result, /handoff\.police\.inbox\.dlq\/\d+\/\d+.*failed again.*not a valid ReferralRequested/s);
+    }
+    await visited(page, 'replay-job');
+
+    // replayed, dead-lettered once each: still these two records, both failed again
+    await page.goto(list);
+    assert.equal(await rows.count(), 2);
+    for (const row of await rows.allInnerTexts()) assert.match(row, /failed again/);
   } finally {
     await context.close();
   }

@@ -8,7 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
+
+import java.util.UUID;
 
 /** handoff-plumbing's dead-letter API, the same in every service (role admin). */
 @Path("/api/v1/admin/dead-letters")
@@ -31,4 +34,14 @@ public interface DeadLetterApi {
     @Path("/{topic}/{partition}/{offset}/replay")
     Uni<DeadLetters.ReplayResult> replay(@PathParam("topic") String topic, @PathParam("partition") int partition,
                                          @PathParam("offset") long offset);
+
+    /** Starts a rate-limited bulk replay (202, the job; the service keeps it in its memory for watching). */
+    @POST
+    @Path("/replays")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<DeadLetters.ReplayJob> replayMany(DeadLetters.ReplayRequest request);
+
+    @GET
+    @Path("/replays/{id}")
+    Uni<DeadLetters.ReplayJob> replayJob(@PathParam("id") UUID id);
 }

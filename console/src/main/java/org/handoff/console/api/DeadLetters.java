@@ -1,7 +1,11 @@
 package org.handoff.console.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** What the dead-letter API answers (handoff-plumbing's deadletter package), as the console reads it. */
 public final class DeadLetters {
@@ -29,5 +33,27 @@ public final class DeadLetters {
     }
 
     public record ReplayResult(Position position, String eventId, String outcome, String error) {
+    }
+
+    /** A bulk replay: the listed records, or every dead letter matching the filter (the service takes one, not both). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReplayRequest(List<Position> records, ReplayFilter filter) {
+    }
+
+    /** The same fields as the list's query parameters. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReplayFilter(String topic, String type, String caseId, String since, String status) {
+    }
+
+    /**
+     * A bulk replay as the service reports it: {@code state} is running or finished, {@code outcomes} counts
+     * each outcome so far, {@code waitingFor} names what it is paused for (a part that is down).
+     */
+    public record ReplayJob(UUID id, String state, String requestedBy, Instant startedAt, Instant finishedAt, int total,
+                            int done, Map<String, Integer> outcomes, String waitingFor, List<ReplayResult> results) {
+
+        public boolean finished() {
+            return "finished".equals(state);
+        }
     }
 }

@@ -51,6 +51,14 @@ public interface NotificationApi {
         public boolean acknowledged() {
             return acknowledgedAt != null;
         }
+
+        /**
+         * A new referral, and its overdue alerts and escalations, go to the recipient agency: the referral is
+         * in the recipient's sector inbox (status feedback goes to the referring agency, whose inbox it is not).
+         */
+        public boolean aboutOwnInbox() {
+            return referralId != null && reason != null && List.of("NEW_REFERRAL", "REFERRAL_OVERDUE", "ESCALATION").contains(reason);
+        }
     }
 
     record Page(List<Notification> items, int page, int size, long total) {

@@ -21,12 +21,20 @@ public class Services {
     /** Short name as in {@code handoff.console.services.<name>.url}; the service is "<name>-service". */
     public static final List<String> NAMES = List.of("referral", "police", "health", "social", "notification");
 
+    /**
+     * The sector services, each with the same referral inbox (sector-inbox): a person's {@code sector} claim
+     * (police, health, social) is the name of the service that holds their inbox.
+     */
+    public static final List<String> SECTORS = List.of("police", "health", "social");
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     // a page waits for its slowest service: a stuck one shows as an error instead of hanging the page
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, DeadLetterApi> deadLetters = new LinkedHashMap<>();
     private final Map<String, CaseFlowApi> flows = new LinkedHashMap<>();
+    private final Map<String, OutboxApi> outboxes = new LinkedHashMap<>();
+    private final Map<String, InboxApi> inboxes = new LinkedHashMap<>();
 
     public Services(ConsoleConfig config) {
         for (String name : NAMES) {
@@ -36,6 +44,10 @@ public class Services {
             }
             deadLetters.put(name, client(endpoint, DeadLetterApi.class));
             flows.put(name, client(endpoint, CaseFlowApi.class));
+            outboxes.put(name, client(endpoint, OutboxApi.class));
+            if (SECTORS.contains(name)) {
+                inboxes.put(name, client(endpoint, InboxApi.class));
+            }
         }
     }
 
@@ -57,6 +69,15 @@ public class Services {
 
     public CaseFlowApi flows(String name) {
         return of(flows, name);
+    }
+
+    public OutboxApi outbox(String name) {
+        return of(outboxes, name);
+    }
+
+    /** The inbox of a sector ({@link #SECTORS}); 404 for anything else. */
+    public InboxApi inbox(String sector) {
+        return of(inboxes, sector);
     }
 
     private static <T> T of(Map<String, T> clients, String name) {

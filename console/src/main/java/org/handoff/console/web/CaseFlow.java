@@ -21,5 +21,11 @@ public record CaseFlow(UUID caseId, Part<List<TimelineEntry>> timeline, Part<Lis
         public static <T> Part<T> of(T items) {
             return new Part<>(items, false, null);
         }
+
+        /** What a failed call leaves of the part: refused, or the status or error it failed with. */
+        public static <T> Part<T> failed(Throwable failure) {
+            boolean forbidden = Failures.forbidden(failure);
+            return new Part<>(null, forbidden, forbidden ? null : Failures.describe(failure));
+        }
     }
 }

@@ -24,6 +24,11 @@ public record DeadLetterListing(Filter filter, List<String> services, List<Row> 
 
     public static final List<String> STATUSES = List.of("open", "applied", "already-applied", "failed-again");
 
+    /** How many records "Replay all matching" would replay: every service's count of matches. */
+    public long matching() {
+        return totals.stream().filter(total -> total.error() == null).mapToLong(ServiceTotal::total).sum();
+    }
+
     public List<String> statuses() {
         return STATUSES;
     }

@@ -27,4 +27,23 @@ final class Failures {
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
+
+    /**
+     * The status and the problem+json {@code detail} a service answered with (handoff-plumbing's problems say
+     * what was wrong with the request, never whose data it was), or {@link #describe} when there is none.
+     */
+    static String detail(Throwable failure) {
+        if (failure instanceof WebApplicationException web && web.getResponse() != null) {
+            try {
+                String body = web.getResponse().readEntity(String.class);
+                String detail = body == null || body.isBlank() ? null : new io.vertx.core.json.JsonObject(body).getString("detail");
+                if (detail != null && !detail.isBlank()) {
+                    return describe(failure) + ": " + detail;
+                }
+            } catch (RuntimeException unreadable) {
+                // no body, or not problem+json: the status alone
+            }
+        }
+        return describe(failure);
+    }
 }

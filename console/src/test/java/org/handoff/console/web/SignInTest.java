@@ -22,7 +22,11 @@ class SignInTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/duty", "/duty/feed", "/admin/dead-letters", "/cases", "/cases/3f2b8c1e-0000-4000-8000-000000000001",
-            "/cases/3f2b8c1e-0000-4000-8000-000000000001/referrals/3f2b8c1e-0000-4000-8000-000000000002"})
+            "/cases/3f2b8c1e-0000-4000-8000-000000000001/referrals/3f2b8c1e-0000-4000-8000-000000000002",
+            "/inbox", "/inbox/3f2b8c1e-0000-4000-8000-000000000002", "/admin/flows", "/admin/flows/referrals/overdue",
+            "/admin/dead-letters/replays/police/3f2b8c1e-0000-4000-8000-000000000003",
+            "/admin/dead-letters/replays?job=police:3f2b8c1e-0000-4000-8000-000000000003",
+            "/admin/dead-letters/replays/progress?job=police:3f2b8c1e-0000-4000-8000-000000000003"})
     void aPageWithoutSessionRedirectsToTheLoginWithPkce(String path) {
         RestAssured.given().redirects().follow(false)
                 .get(path)
@@ -37,11 +41,13 @@ class SignInTest {
                         not(containsString("token"))));
     }
 
-    @Test
-    void aPostWithoutSessionActsOnNothing() {
+    @ParameterizedTest
+    @ValueSource(strings = {"/duty/notifications/3f2b8c1e-0000-4000-8000-000000000001/acknowledge",
+            "/inbox/3f2b8c1e-0000-4000-8000-000000000002/accept", "/admin/dead-letters/replays"})
+    void aPostWithoutSessionActsOnNothing(String path) {
         RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", "forged")
-                .post("/duty/notifications/3f2b8c1e-0000-4000-8000-000000000001/acknowledge")
+                .post(path)
                 .then().statusCode(302).header("Location", containsString("/auth/realms/quarkus"));
     }
 
